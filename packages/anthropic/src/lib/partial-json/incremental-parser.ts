@@ -1,0 +1,446 @@
+/**
+ * An incremental JSON parser for tool input that arrives as `input_json_delta` fragments.
+ *
+ * Why not a library: the partial-JSON parsers on npm (`partial-json`, `best-effort-json-parser`, the
+ * parser vendored by `@anthropic-ai/sdk`) take the *whole* buffer on every call, so reading a snapshot
+ * after each delta is O(buffer) and a long tool input becomes quadratic. The streaming tokenizers
+ * (`@streamparser/json`, `jsonparse`, `clarinet`) are linear but only report values once they are
+ * complete: they cannot show a half-received string, number or literal, and we would still have to build
+ * the tree ourselves. This parser is a single state machine that keeps a stack of open containers and
+ * mutates one live snapshot in place, so each character is looked at exactly once and reading the
+ * snapshot costs O(1) (plus the length of an in-progress number).
+ *
+ * Best-effort semantics of {@link IncrementalJSONParser.snapshot}:
+ * - an in-progress string value shows the characters decoded so far (an unfinished escape is held back);
+ * - an in-progress number shows its longest valid prefix (`-` shows nothing, `1.` and `1e-` show `1`);
+ * - a literal prefix shows the literal it must become (`t` -> `true`, `nu` -> `null`);
+ * - an object key appears only once its value has started;
+ * - open objects and arrays show the members received so far.
+ */
+
+// Parser modes. Plain numbers keep the hot loop free of property lookups.
+const VALUE = 0; // expecting any value
+const FIRST_ITEM = 1; // after `[`: a value or `]`
+const FIRST_KEY = 2; // after `{`: a key or `}`
+const KEY = 3; // after `,` in an object: a key
+const COLON = 4;
+const AFTER_VALUE = 5; // expecting `,`, a closing bracket, or (at the root) the end
+const STRING = 6;
+const ESCAPE = 7;
+const UNICODE = 8;
+const NUMBER = 9;
+const LITERAL = 10;
+const FAILED = 11;
+
+// Number sub-states; the ones marked "complete" may end a number.
+const N_SIGN = 0;
+const N_ZERO = 1; // complete
+const N_INT = 2; // complete
+const N_DOT = 3;
+const N_FRAC = 4; // complete
+const N_EXP = 5;
+const N_EXP_SIGN = 6;
+const N_EXP_DIGITS = 7; // complete
+
+/** How many trailing characters to drop from an unfinished number to make it valid, per sub-state. */
+const NUMBER_TRIM = [-1, 0, 0, 1, 0, 1, 2, 0];
+
+const ESCAPES: Record<number, string> = {
+  34: '"',
+  92: '\\',
+  47: '/',
+  98: '\b',
+  102: '\f',
+  110: '\n',
+  114: '\r',
+  116: '\t',
+};
+
+type Container = Record<string, unknown> | unknown[];
+
+interface Frame {
+  container: Container;
+  isArray: boolean;
+  /** The key whose value comes next (objects only). */
+  key: string;
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
+  return -1;
+}
+
+/** Next number sub-state after `c`, or -1 if `c` cannot continue the number. */
+function numberStep(state: number, c: number): number {
+  switch (state) {
+    case N_SIGN:
+      return c === 0x30 ? N_ZERO : isDigit(c) ? N_INT : -1;
+    case N_ZERO:
+    case N_INT:
+      if (state === N_INT && isDigit(c)) return N_INT;
+      return c === 0x2e ? N_DOT : c === 0x65 || c === 0x45 ? N_EXP : -1;
+    case N_DOT:
+      return isDigit(c) ? N_FRAC : -1;
+    case N_FRAC:
+      return isDigit(c) ? N_FRAC : c === 0x65 || c === 0x45 ? N_EXP : -1;
+    case N_EXP:
+      return c === 0x2b || c === 0x2d ? N_EXP_SIGN : isDigit(c) ? N_EXP_DIGITS : -1;
+    default:
+      return isDigit(c) ? N_EXP_DIGITS : -1;
+  }
+}
+
+function isCompleteNumber(state: number): boolean {
+  return state === N_ZERO || state === N_INT || state === N_FRAC || state === N_EXP_DIGITS;
+}
+
+/**
+ * Parses JSON text fed in arbitrary fragments, in time linear in the total input, and exposes a
+ * best-effort snapshot of the value at any point.
+ *
+ * @example
+ * ```ts
+ * const parser = new IncrementalJSONParser();
+ * parser.feed('{"city": "Par');
+ * parser.snapshot(); // { city: 'Par' }
+ * parser.feed('is", "days": [1, 2');
+ * parser.snapshot(); // { city: 'Paris', days: [1, 2] }
+ * parser.feed(']}');
+ * parser.finish(); // { city: 'Paris', days: [1, 2] }
+ * ```
+ */
+export class IncrementalJSONParser {
+  #mode = VALUE;
+  #stack: Frame[] = [];
+  #root: unknown = undefined;
+  #position = 0;
+  // The scalar currently being read and the slot it will be stored in.
+  #slot: Container | null = null;
+  #slotKey: string | number = '';
+  #text = '';
+  #textIsKey = false;
+  #unicode = 0;
+  #unicodeDigits = 0;
+  #numberState = N_SIGN;
+  #literal = '';
+  #literalPos = 0;
+
+  /** Number of characters fed so far. */
+  get length(): number {
+    return this.#position;
+  }
+
+  /** True once a whole JSON value has been read (only whitespace may follow). */
+  get isComplete(): boolean {
+    return this.#stack.length === 0 && (this.#mode === AFTER_VALUE || this.#isCompleteRootNumber());
+  }
+
+  /**
+   * Consumes the next fragment. Throws a `SyntaxError` as soon as the text can no longer be the prefix of
+   * a JSON document; the parser then stays failed.
+   */
+  feed(chunk: string): void {
+    if (this.#mode === FAILED) throw new SyntaxError('JSON parser already failed on earlier input');
+    const end = chunk.length;
+    let i = 0;
+    try {
+      while (i < end) {
+        const mode = this.#mode;
+        if (mode === STRING) i = this.#scanString(chunk, i);
+        else if (mode === NUMBER) i = this.#scanNumber(chunk, i);
+        else this.#step(chunk.charCodeAt(i), i++);
+      }
+    } catch (err) {
+      this.#mode = FAILED;
+      throw err;
+    }
+    this.#position += end;
+  }
+
+  /**
+   * Returns the best-effort value of the input so far (`undefined` before any value has started). Objects
+   * and arrays in the snapshot are live: later feeds keep mutating them.
+   */
+  snapshot(): unknown {
+    const mode = this.#mode;
+    if ((mode === STRING || mode === ESCAPE || mode === UNICODE) && !this.#textIsKey) {
+      this.#store(this.#text);
+    } else if (mode === NUMBER) {
+      const trim = NUMBER_TRIM[this.#numberState]!;
+      if (trim >= 0) this.#store(Number(this.#text.slice(0, this.#text.length - trim)));
+    }
+    return this.#root;
+  }
+
+  /** Asserts the input was a complete JSON document and returns its value. */
+  finish(): unknown {
+    if (this.#mode === NUMBER && this.#stack.length === 0) {
+      if (!isCompleteNumber(this.#numberState)) this.#fail('Unexpected end of JSON input');
+      this.#completeNumber();
+    }
+    if (this.#mode !== AFTER_VALUE || this.#stack.length > 0) this.#fail('Unexpected end of JSON input');
+    return this.#root;
+  }
+
+  #isCompleteRootNumber(): boolean {
+    return this.#mode === NUMBER && isCompleteNumber(this.#numberState);
+  }
+
+  #fail(message: string, at = this.#position): never {
+    this.#mode = FAILED;
+    throw new SyntaxError(`${message} at position ${at}`);
+  }
+
+  #unexpected(c: number, index: number): never {
+    this.#fail(`Unexpected character ${JSON.stringify(String.fromCharCode(c))}`, this.#position + index);
+  }
+
+  /** Handles one character in every mode except STRING and NUMBER, which scan runs of characters. */
+  #step(c: number, index: number): void {
+    switch (this.#mode) {
+      case VALUE:
+      case FIRST_ITEM:
+        if (isWhitespace(c)) return;
+        if (c === 0x5d && this.#mode === FIRST_ITEM) {
+          this.#close();
+          return;
+        }
+        this.#beginValue(c, index);
+        return;
+      case FIRST_KEY:
+      case KEY:
+        if (isWhitespace(c)) return;
+        if (c === 0x7d && this.#mode === FIRST_KEY) {
+          this.#close();
+          return;
+        }
+        if (c !== 0x22) {
+          this.#unexpected(c, index);
+          return;
+        }
+        this.#text = '';
+        this.#textIsKey = true;
+        this.#mode = STRING;
+        return;
+      case COLON:
+        if (isWhitespace(c)) return;
+        if (c !== 0x3a) {
+          this.#unexpected(c, index);
+          return;
+        }
+        this.#mode = VALUE;
+        return;
+      case AFTER_VALUE:
+        this.#afterValue(c, index);
+        return;
+      case ESCAPE:
+        this.#escape(c, index);
+        return;
+      case UNICODE:
+        this.#unicodeDigit(c, index);
+        return;
+      default:
+        this.#literalChar(c, index);
+        return;
+    }
+  }
+
+  #afterValue(c: number, index: number): void {
+    if (isWhitespace(c)) return;
+    const frame = this.#stack[this.#stack.length - 1];
+    if (!frame) {
+      this.#unexpected(c, index);
+      return;
+    }
+    if (c === 0x2c) {
+      this.#mode = frame.isArray ? VALUE : KEY;
+    } else if (c === (frame.isArray ? 0x5d : 0x7d)) {
+      this.#close();
+    } else {
+      this.#unexpected(c, index);
+    }
+  }
+
+  #beginValue(c: number, index: number): void {
+    if (c === 0x7b || c === 0x5b) {
+      const isArray = c === 0x5b;
+      const container: Container = isArray ? [] : {};
+      this.#claimSlot();
+      this.#store(container);
+      this.#stack.push({ container, isArray, key: '' });
+      this.#mode = isArray ? FIRST_ITEM : FIRST_KEY;
+    } else if (c === 0x22) {
+      this.#claimSlot();
+      this.#text = '';
+      this.#textIsKey = false;
+      this.#store('');
+      this.#mode = STRING;
+    } else if (c === 0x2d || isDigit(c)) {
+      this.#claimSlot();
+      this.#numberState = c === 0x2d ? N_SIGN : c === 0x30 ? N_ZERO : N_INT;
+      this.#mode = NUMBER;
+      this.#text = String.fromCharCode(c);
+    } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
+      this.#claimSlot();
+      this.#literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+      this.#literalPos = 1;
+      this.#store(c === 0x74 ? true : c === 0x66 ? false : null);
+      this.#mode = LITERAL;
+    } else {
+      this.#unexpected(c, index);
+    }
+  }
+
+  /** Points the scalar slot at the place the value now starting will occupy. */
+  #claimSlot(): void {
+    const frame = this.#stack[this.#stack.length - 1];
+    if (!frame) {
+      this.#slot = null;
+    } else if (frame.isArray) {
+      this.#slot = frame.container;
+      this.#slotKey = (frame.container as unknown[]).length;
+    } else {
+      this.#slot = frame.container;
+      this.#slotKey = frame.key;
+    }
+  }
+
+  #store(value: unknown): void {
+    const slot = this.#slot;
+    if (slot === null) {
+      this.#root = value;
+    } else if (this.#slotKey === '__proto__') {
+      // JSON.parse creates an own property here; plain assignment would replace the prototype.
+      Object.defineProperty(slot, '__proto__', {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      (slot as Record<string | number, unknown>)[this.#slotKey] = value;
+    }
+  }
+
+  #close(): void {
+    this.#stack.pop();
+    this.#mode = AFTER_VALUE;
+  }
+
+  #scanString(chunk: string, start: number): number {
+    let j = start;
+    const end = chunk.length;
+    let c = 0;
+    while (j < end) {
+      c = chunk.charCodeAt(j);
+      if (c === 0x22 || c === 0x5c || c < 0x20) break;
+      j++;
+    }
+    if (j > start) this.#text += chunk.slice(start, j);
+    if (j === end) return end;
+    if (c === 0x5c) {
+      this.#mode = ESCAPE;
+    } else if (c === 0x22) {
+      this.#endString();
+    } else {
+      this.#fail('Bad control character in string literal', this.#position + j);
+    }
+    return j + 1;
+  }
+
+  #endString(): void {
+    if (this.#textIsKey) {
+      this.#stack[this.#stack.length - 1]!.key = this.#text;
+      this.#mode = COLON;
+    } else {
+      this.#store(this.#text);
+      this.#mode = AFTER_VALUE;
+    }
+    this.#text = '';
+  }
+
+  #escape(c: number, index: number): void {
+    if (c === 0x75) {
+      this.#unicode = 0;
+      this.#unicodeDigits = 0;
+      this.#mode = UNICODE;
+      return;
+    }
+    const decoded = ESCAPES[c];
+    if (decoded === undefined) {
+      this.#unexpected(c, index);
+      return;
+    }
+    this.#text += decoded;
+    this.#mode = STRING;
+  }
+
+  #unicodeDigit(c: number, index: number): void {
+    const digit = hexValue(c);
+    if (digit < 0) {
+      this.#unexpected(c, index);
+      return;
+    }
+    this.#unicode = this.#unicode * 16 + digit;
+    if (++this.#unicodeDigits === 4) {
+      this.#text += String.fromCharCode(this.#unicode);
+      this.#mode = STRING;
+    }
+  }
+
+  #literalChar(c: number, index: number): void {
+    if (c !== this.#literal.charCodeAt(this.#literalPos)) {
+      this.#unexpected(c, index);
+      return;
+    }
+    if (++this.#literalPos === this.#literal.length) this.#mode = AFTER_VALUE;
+  }
+
+  #scanNumber(chunk: string, start: number): number {
+    let j = start;
+    const end = chunk.length;
+    let state = this.#numberState;
+    while (j < end) {
+      const next = numberStep(state, chunk.charCodeAt(j));
+      if (next < 0) break;
+      state = next;
+      j++;
+    }
+    this.#numberState = state;
+    if (j > start) this.#text += chunk.slice(start, j);
+    if (j === end) return end;
+    if (!isCompleteNumber(state)) this.#unexpected(chunk.charCodeAt(j), j);
+    this.#completeNumber();
+    return j;
+  }
+
+  #completeNumber(): void {
+    this.#store(Number(this.#text));
+    this.#text = '';
+    this.#mode = AFTER_VALUE;
+  }
+}
+
+/**
+ * Parses a possibly truncated JSON document in one call and returns its best-effort value.
+ *
+ * @example
+ * ```ts
+ * partialParse('{"a": [1, tr'); // { a: [1, true] }
+ * ```
+ */
+export function partialParse(text: string): unknown {
+  const parser = new IncrementalJSONParser();
+  parser.feed(text);
+  return parser.snapshot();
+}
