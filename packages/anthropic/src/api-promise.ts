@@ -1,0 +1,2 @@
+/** @deprecated Import from `./core/api-promise` instead. */
+export * from './core/api-promise.js';

@@ -1,0 +1,428 @@
+import { encodeBody, needsDuplex, stringifyQuery } from '../internal/body.js';
+import { castToError } from '../internal/errors.js';
+import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
+import { type Fetch, type RetryEvent, sendWithRetries } from '../internal/http.js';
+import type { APIResponseProps } from '../internal/parse.js';
+import type { FinalRequestOptions, RequestOptions } from '../internal/request-options.js';
+import type { FinalizedRequestInit, HTTPMethod, MergedRequestInit, PromiseOrValue } from '../internal/types.js';
+import { readEnv } from '../internal/utils/env.js';
+import { formatRequestDetails, type Logger, type LogLevel, loggerFor, parseLogLevel } from '../internal/utils/log.js';
+import { isAbsoluteURL, isEmptyObj, safeJSON, validatePositiveInteger } from '../internal/utils/values.js';
+import { uuid4 } from '../internal/utils/uuid.js';
+import { VERSION } from '../version.js';
+import { APIPromise } from './api-promise.js';
+import type { ApiKeySetter, ClientOptions } from './client-options.js';
+import * as Errors from './error.js';
+import { type AbstractPage, PagePromise } from './pagination.js';
+import { Stream } from './streaming.js';
+import { toFile } from './uploads.js';
+
+export type { ApiKeySetter, ClientOptions } from './client-options.js';
+export type { Logger, LogLevel } from '../internal/utils/log.js';
+
+/** Legacy Text Completions prompt marker. */
+export const HUMAN_PROMPT = '\\n\\nHuman:';
+/** Legacy Text Completions prompt marker. */
+export const AI_PROMPT = '\\n\\nAssistant:';
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+const isRunningInBrowser = (): boolean =>
+  typeof window !== 'undefined' && typeof window.document !== 'undefined' && typeof navigator !== 'undefined';
+
+/**
+ * The hand-written half of the client: configuration, auth, request building, retries (through
+ * ky), logging and response parsing. The generated `Anthropic` class extends it with resources.
+ *
+ * Subclasses in other packages (Bedrock, Vertex, ...) customise it through these hooks:
+ * - `prepareOptions(options)`: rewrite path/query/body once, before any attempt (e.g. move
+ *   `model` from the body into the path).
+ * - `buildRequest(options, { retryCount })`: returns `{ req, url, timeout }` for one attempt;
+ *   override to rewrite the final URL or body.
+ * - `prepareRequest(req, { url, options })`: async, per attempt, after the URL, headers and body
+ *   are final; mutate `req.headers` here to sign the request (e.g. AWS SigV4).
+ * - `authHeaders(options)` / `validateHeaders(headers)`: replace or relax API-key auth.
+ * - `makeStream(props)`: turn a successful streaming response into a `Stream` (e.g. decode AWS
+ *   event-stream frames and hand events to `Stream.fromServerSentEvents`).
+ *
+ * @example
+ * ```ts
+ * class MyClient extends BaseAnthropic {
+ *   protected override async prepareRequest(req: RequestInit, { url }: { url: string }) {
+ *     (req.headers as Headers).set('x-signature', await sign(url, req.body));
+ *   }
+ * }
+ * ```
+ */
+export class BaseAnthropic {
+  apiKey: string | null;
+  authToken: string | null;
+  baseURL: string;
+  maxRetries: number;
+  timeout: number;
+  logger: Logger;
+  logLevel: LogLevel | undefined;
+  fetchOptions: MergedRequestInit | undefined;
+
+  protected fetch: Fetch;
+  /** Header carrying an idempotency key on non-GET requests, when set by a subclass. */
+  protected idempotencyHeader?: string;
+  protected _options: ClientOptions;
+  #apiKeySetter: ApiKeySetter | undefined;
+
+  /** @param options see {@link ClientOptions}; unset values fall back to the `ANTHROPIC_*` environment. */
+  constructor({
+    baseURL = readEnv('ANTHROPIC_BASE_URL'),
+    apiKey = readEnv('ANTHROPIC_API_KEY') ?? null,
+    authToken = readEnv('ANTHROPIC_AUTH_TOKEN') ?? null,
+    ...opts
+  }: ClientOptions = {}) {
+    const options: ClientOptions = { apiKey, authToken, ...opts, baseURL: baseURL || DEFAULT_BASE_URL };
+    if (!options.dangerouslyAllowBrowser && isRunningInBrowser()) {
+      throw new Errors.AnthropicError(
+        'Running in a browser is disabled by default because it exposes your API key to the page. ' +
+          'Pass `dangerouslyAllowBrowser: true` if you have mitigations in place.',
+      );
+    }
+    this.baseURL = options.baseURL!;
+    this.timeout = options.timeout ?? BaseAnthropic.DEFAULT_TIMEOUT;
+    this.logger = options.logger ?? console;
+    this.logLevel = 'warn';
+    this.logLevel =
+      parseLogLevel(options.logLevel, 'ClientOptions.logLevel', this) ??
+      parseLogLevel(readEnv('ANTHROPIC_LOG'), "process.env['ANTHROPIC_LOG']", this) ??
+      'warn';
+    this.fetchOptions = options.fetchOptions;
+    this.maxRetries = options.maxRetries ?? 2;
+    this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this._options = options;
+    this.apiKey = typeof apiKey === 'string' ? apiKey : null;
+    this.#apiKeySetter = typeof apiKey === 'function' ? apiKey : undefined;
+    this.authToken = authToken;
+  }
+
+  /**
+   * A new client of the same class with these options overriding the current ones.
+   *
+   * @example
+   * ```ts
+   * const patient = client.withOptions({ maxRetries: 5, timeout: 120_000 });
+   * ```
+   */
+  withOptions(options: Partial<ClientOptions>): this {
+    const Ctor = this.constructor as new (options: ClientOptions) => this;
+    return new Ctor({
+      ...this._options,
+      baseURL: this.baseURL,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      logger: this.logger,
+      logLevel: this.logLevel,
+      fetch: this.fetch,
+      fetchOptions: this.fetchOptions,
+      apiKey: this.#apiKeySetter ?? this.apiKey,
+      authToken: this.authToken,
+      ...options,
+    });
+  }
+
+  protected defaultQuery(): Record<string, string | undefined> | undefined {
+    return this._options.defaultQuery;
+  }
+
+  /** Throws unless some auth header is present or was removed on purpose (set to `null`). */
+  protected validateHeaders({ values, nulls }: NullableHeaders): void {
+    if (values.get('x-api-key') || values.get('authorization')) return;
+    if (nulls.has('x-api-key') || nulls.has('authorization')) return;
+    throw new Errors.AnthropicError(
+      'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+    );
+  }
+
+  /** Auth headers for one attempt; called after `buildRequest` has encoded the body. */
+  protected async authHeaders(opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
+    return buildHeaders([await this.apiKeyAuth(opts), await this.bearerAuth(opts)]);
+  }
+
+  protected async apiKeyAuth(_opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
+    if (this.#apiKeySetter) this.apiKey = await this.#callApiKeySetter(this.#apiKeySetter);
+    return this.apiKey == null ? undefined : buildHeaders([{ 'X-Api-Key': this.apiKey }]);
+  }
+
+  protected async bearerAuth(_opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
+    return this.authToken == null ? undefined : buildHeaders([{ Authorization: `Bearer ${this.authToken}` }]);
+  }
+
+  async #callApiKeySetter(setter: ApiKeySetter): Promise<string> {
+    let key: unknown;
+    try {
+      key = await setter();
+    } catch (err) {
+      throw new Errors.AnthropicError('The apiKey function threw an error.', { cause: castToError(err) });
+    }
+    if (typeof key !== 'string' || !key) {
+      throw new Errors.AnthropicError('The apiKey function must resolve to a non-empty string.');
+    }
+    return key;
+  }
+
+  /** Query-string encoding for primitive values. */
+  protected stringifyQuery(query: Record<string, unknown>): string {
+    return stringifyQuery(query);
+  }
+
+  private getUserAgent(): string {
+    return `${this.constructor.name}/JS ${VERSION}`;
+  }
+
+  protected defaultIdempotencyKey(): string {
+    return `sdkgen-node-retry-${uuid4()}`;
+  }
+
+  /** Builds the `APIError` subclass for a failed response. */
+  protected makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): Errors.APIError {
+    return Errors.APIError.generate(status, error, message, headers);
+  }
+
+  /** @internal Secret values masked in logs and error messages. */
+  _secrets(): string[] {
+    return [this.apiKey, this.authToken].filter((s): s is string => typeof s === 'string' && s.length > 0);
+  }
+
+  /** Absolute URL for `path` plus the default and given query parameters. */
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string | undefined): string {
+    const baseURL = (this.baseURL === DEFAULT_BASE_URL && defaultBaseURL) || this.baseURL;
+    const url = isAbsoluteURL(path)
+      ? new URL(path)
+      : new URL(baseURL + (baseURL.endsWith('/') && path.startsWith('/') ? path.slice(1) : path));
+    const defaults = this.defaultQuery();
+    const merged = isEmptyObj(defaults) ? query : { ...defaults, ...query };
+    if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
+      const search = this.stringifyQuery(merged);
+      if (search || !isEmptyObj(merged)) url.search = search;
+    }
+    return url.toString();
+  }
+
+  /** Older name of {@link calculateNonstreamingTimeout} (seconds-based check, milliseconds result). */
+  _calculateNonstreamingTimeout(maxTokens: number): number {
+    return this.calculateNonstreamingTimeout(maxTokens);
+  }
+
+  /**
+   * Timeout for a non-streaming Messages request, or an error when `max_tokens` implies more than
+   * 10 minutes (at ~128k tokens per hour) or exceeds the model's non-streaming limit
+   * (`MODEL_NONSTREAMING_TOKENS`). Generated `messages.create` calls it when no timeout was set.
+   */
+  calculateNonstreamingTimeout(maxTokens: number, maxNonstreamingTokens?: number): number {
+    const tenMinutes = 10 * 60 * 1000;
+    const expected = (60 * 60 * 1000 * maxTokens) / 128_000;
+    if (expected > tenMinutes || (maxNonstreamingTokens != null && maxTokens > maxNonstreamingTokens)) {
+      throw new Errors.AnthropicError(
+        'Streaming is required for operations that may take longer than 10 minutes. ' +
+          'Pass `stream: true` (or use `messages.stream()`), or set an explicit `timeout` on the client.',
+      );
+    }
+    return tenMinutes;
+  }
+
+  /** Hook: mutate the options once per request, before the first attempt. */
+  protected async prepareOptions(_options: FinalRequestOptions): Promise<void> {}
+
+  /** Hook: mutate the final request (headers) of each attempt, e.g. to sign it. */
+  protected async prepareRequest(
+    _request: RequestInit,
+    _context: { url: string; options: FinalRequestOptions },
+  ): Promise<void> {}
+
+  /** Hook: decode a successful streaming response into a `Stream`. */
+  protected makeStream<T>(props: APIResponseProps): Stream<T> {
+    const StreamClass = props.options.__streamClass ?? Stream;
+    return StreamClass.fromSSEResponse<T>(props.response, props.controller, this);
+  }
+
+  get<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.methodRequest('get', path, opts);
+  }
+  post<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.methodRequest('post', path, opts);
+  }
+  patch<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.methodRequest('patch', path, opts);
+  }
+  put<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.methodRequest('put', path, opts);
+  }
+  delete<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.methodRequest('delete', path, opts);
+  }
+
+  private methodRequest<Rsp>(method: HTTPMethod, path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+    return this.request(Promise.resolve(opts).then((o) => ({ method, path, ...o })));
+  }
+
+  /** Sends a request described by `options`; `remainingRetries` overrides `maxRetries`. */
+  request<Rsp>(options: PromiseOrValue<FinalRequestOptions>, remainingRetries: number | null = null): APIPromise<Rsp> {
+    return new APIPromise(this, this.makeRequest(options, remainingRetries));
+  }
+
+  /** Requests the first page of a list endpoint; the result auto-paginates. */
+  getAPIList<Item, PageClass extends AbstractPage<Item> = AbstractPage<Item>>(
+    path: string,
+    Page: new (...args: any[]) => PageClass,
+    opts?: PromiseOrValue<RequestOptions>,
+  ): PagePromise<PageClass, Item> {
+    const options = Promise.resolve(opts).then((o) => ({ method: 'get' as const, path, ...o }));
+    return this.requestAPIList(Page, options);
+  }
+
+  /** Requests one page with fully specified options. */
+  requestAPIList<Item = unknown, PageClass extends AbstractPage<Item> = AbstractPage<Item>>(
+    Page: new (...args: ConstructorParameters<typeof AbstractPage>) => PageClass,
+    options: PromiseOrValue<FinalRequestOptions>,
+  ): PagePromise<PageClass, Item> {
+    return new PagePromise<PageClass, Item>(this, this.makeRequest(options, null), Page);
+  }
+
+  /** Builds URL, headers and body for one attempt (hook: override to rewrite them). */
+  async buildRequest(
+    inputOptions: FinalRequestOptions,
+    { retryCount = 0 }: { retryCount?: number } = {},
+  ): Promise<{ req: FinalizedRequestInit; url: string; timeout: number }> {
+    const options = { ...inputOptions };
+    const { method, path, query, defaultBaseURL } = options;
+    const url = this.buildURL(path, query as Record<string, unknown>, defaultBaseURL);
+    if (options.timeout !== undefined) validatePositiveInteger('timeout', options.timeout);
+    const timeout = options.timeout ?? this.timeout;
+    const { bodyHeaders, body } = encodeBody(options.body, options.headers);
+    const headers = await this.buildHeaders({ options: inputOptions, method, bodyHeaders, retryCount, timeout });
+    const req = {
+      ...(this.fetchOptions as RequestInit),
+      ...(options.fetchOptions as RequestInit),
+      method: method.toUpperCase(),
+      headers,
+      ...(body !== undefined && { body }),
+      ...(needsDuplex(body) && ({ duplex: 'half' } as RequestInit)),
+    } as FinalizedRequestInit;
+    return { req, url, timeout };
+  }
+
+  private async buildHeaders(ctx: {
+    options: FinalRequestOptions;
+    method: HTTPMethod;
+    bodyHeaders: HeadersLike;
+    retryCount: number;
+    timeout: number;
+  }): Promise<Headers> {
+    const { options, method } = ctx;
+    const idempotency: Record<string, string> = {};
+    if (this.idempotencyHeader && method !== 'get') {
+      options.idempotencyKey ??= this.defaultIdempotencyKey();
+      idempotency[this.idempotencyHeader] = options.idempotencyKey;
+    }
+    const headers = buildHeaders([
+      idempotency,
+      {
+        Accept: 'application/json',
+        'User-Agent': this.getUserAgent(),
+        'X-Stainless-Retry-Count': String(ctx.retryCount),
+        'X-Stainless-Timeout': String(Math.trunc(ctx.timeout / 1000)),
+        ...(this._options.dangerouslyAllowBrowser ? { 'anthropic-dangerous-direct-browser-access': 'true' } : {}),
+        'anthropic-version': '2023-06-01',
+      },
+      await this.authHeaders(options),
+      this._options.defaultHeaders,
+      ctx.bodyHeaders,
+      options.headers,
+    ]);
+    this.validateHeaders(headers);
+    return headers.values;
+  }
+
+  private async makeRequest(
+    optionsInput: PromiseOrValue<FinalRequestOptions>,
+    retriesOverride: number | null,
+  ): Promise<APIResponseProps> {
+    const options = await optionsInput;
+    const maxRetries = retriesOverride ?? options.maxRetries ?? this.maxRetries;
+    await this.prepareOptions(options);
+    if (options.signal?.aborted) throw new Errors.APIUserAbortError();
+
+    const log = loggerFor(this);
+    const requestLogID = `log_${((Math.random() * (1 << 24)) | 0).toString(16).padStart(6, '0')}`;
+    const startTime = Date.now();
+    const controller = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const url = this.buildURL(options.path, options.query as Record<string, unknown>, options.defaultBaseURL);
+    const timeout = options.timeout ?? this.timeout;
+
+    const response = await sendWithRetries({
+      url,
+      method: options.method,
+      maxRetries,
+      timeout,
+      signal,
+      fetch: this.fetch,
+      prepare: async (retryCount) => {
+        const built = await this.buildRequest(options, { retryCount });
+        await this.prepareRequest(built.req, { url: built.url, options });
+        log.debug(
+          `[${requestLogID}] sending request`,
+          formatRequestDetails({ method: built.req.method, url: built.url, options, headers: built.req.headers }),
+        );
+        return { url: built.url, init: built.req };
+      },
+      onRetry: (event) => this.logRetry(requestLogID, event, maxRetries, startTime),
+    }).catch((err) => {
+      log.info(`[${requestLogID}] request failed - ${err instanceof Error ? err.constructor.name : 'error'}; no more retries`);
+      throw err;
+    });
+
+    const summary = `[${requestLogID}] ${options.method.toUpperCase()} ${response.url || url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${Date.now() - startTime}ms`;
+    if (!response.ok) {
+      log.info(summary);
+      throw await this.statusErrorFrom(response);
+    }
+    log.info(summary);
+    log.debug(`[${requestLogID}] response start`, formatRequestDetails({ url: response.url, status: response.status, headers: response.headers }));
+    return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
+  }
+
+  private async statusErrorFrom(response: Response): Promise<Errors.APIError> {
+    let text = await response.text().catch((err) => castToError(err).message);
+    for (const secret of this._secrets()) text = text.split(secret).join('***');
+    const json = safeJSON(text);
+    return this.makeStatusError(response.status, json, json ? undefined : text, response.headers);
+  }
+
+  private logRetry(requestLogID: string, event: RetryEvent, maxRetries: number, startTime: number): void {
+    const remaining = maxRetries - event.retryCount;
+    const what = event.response
+      ? `failed with status ${event.response.status}`
+      : `connection failed (${event.error?.name ?? 'error'})`;
+    loggerFor(this).info(
+      `[${requestLogID}] attempt ${event.retryCount + 1} ${what} after ${Date.now() - startTime}ms - retrying, ${remaining} attempts remaining`,
+    );
+  }
+
+  static Anthropic = this;
+  static HUMAN_PROMPT = HUMAN_PROMPT;
+  static AI_PROMPT = AI_PROMPT;
+  /** Default per-attempt timeout: 10 minutes. */
+  static DEFAULT_TIMEOUT = 600_000;
+
+  static AnthropicError = Errors.AnthropicError;
+  static APIError = Errors.APIError;
+  static APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIUserAbortError = Errors.APIUserAbortError;
+  static NotFoundError = Errors.NotFoundError;
+  static ConflictError = Errors.ConflictError;
+  static RateLimitError = Errors.RateLimitError;
+  static BadRequestError = Errors.BadRequestError;
+  static AuthenticationError = Errors.AuthenticationError;
+  static InternalServerError = Errors.InternalServerError;
+  static PermissionDeniedError = Errors.PermissionDeniedError;
+  static UnprocessableEntityError = Errors.UnprocessableEntityError;
+
+  static toFile = toFile;
+}

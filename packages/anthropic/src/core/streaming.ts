@@ -1,0 +1,236 @@
+import { type Bytes, LineDecoder, type LineSink } from '../internal/decoders/line.js';
+import { SSEDecoder, type ServerSentEvent } from '../internal/decoders/sse.js';
+import { isAbortError } from '../internal/errors.js';
+import { ReadableStreamFrom } from '../internal/shims.js';
+import { type Logger, loggerFor } from '../internal/utils/log.js';
+import { safeJSON } from '../internal/utils/values.js';
+import type { BaseAnthropic } from './base-client.js';
+import { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from './error.js';
+
+export type { ServerSentEvent } from '../internal/decoders/sse.js';
+export { iterSSEMessages as _iterSSEMessages } from '../internal/decoders/sse.js';
+
+/** Event types whose `data` is a JSON event object, yielded as is (parse failures throw). */
+const KNOWN_EVENTS = new Set([
+  'completion',
+  'message_start',
+  'message_delta',
+  'message_stop',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+]);
+
+const SKIP = Symbol('skip');
+const encoder = new TextEncoder();
+
+function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger: Logger): unknown {
+  const { event } = sse;
+  if (event === 'ping') return SKIP;
+  if (event === 'error') throw new APIError(undefined, safeJSON(sse.data) ?? sse.data, undefined, headers);
+  if (event !== null && KNOWN_EVENTS.has(event)) {
+    try {
+      return JSON.parse(sse.data);
+    } catch (err) {
+      logger.error('Could not parse message into JSON:', sse.data, 'From chunk:', sse.raw);
+      throw err;
+    }
+  }
+  // Unknown event types are passed through rather than dropped: parsed JSON when it is JSON,
+  // otherwise the raw text wrapped with its event name.
+  const parsed = safeJSON(sse.data);
+  return parsed !== undefined ? parsed : { type: event ?? 'message', data: sse.data };
+}
+
+/** Maps a failure while reading a body to the SDK's error classes. */
+function streamError(err: unknown, controller: AbortController): unknown {
+  if (err instanceof AnthropicError) return err;
+  if (controller.signal.aborted || isAbortError(err)) return new APIUserAbortError();
+  if (err instanceof SyntaxError) return err;
+  return new APIConnectionError({ message: 'Connection error while reading the stream.', cause: err as Error });
+}
+
+/**
+ * An async iterable of streamed items (server-sent events, or NDJSON from `fromReadableStream`).
+ * A stream can be iterated once; `tee()` splits it. Breaking out of a `for await` early aborts
+ * the request and frees its connection. Aborting `controller` makes the iterator reject with
+ * `APIUserAbortError`; a connection dropped mid-body rejects with `APIConnectionError`.
+ *
+ * @example
+ * ```ts
+ * const stream = await client.messages.create({ ...params, stream: true });
+ * for await (const event of stream) console.log(event.type);
+ * ```
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  /** Aborts the underlying request. */
+  controller: AbortController;
+  #client: BaseAnthropic | undefined;
+
+  constructor(
+    private iterator: () => AsyncIterator<Item>,
+    controller: AbortController,
+    client?: BaseAnthropic,
+  ) {
+    this.controller = controller;
+    this.#client = client;
+  }
+
+  /** Decodes a `text/event-stream` response: `ping` skipped, `event: error` thrown as `APIError`. */
+  static fromSSEResponse<Item>(response: Response, controller: AbortController, client?: BaseAnthropic): Stream<Item> {
+    const body = response.body;
+    return Stream.fromChunks<Item>(
+      () => {
+        if (!body) {
+          controller.abort();
+          throw new AnthropicError('Attempted to iterate over a response with no body');
+        }
+        return body as unknown as AsyncIterable<Bytes>;
+      },
+      controller,
+      client,
+      response.headers,
+    );
+  }
+
+  /**
+   * Builds a stream from already-decoded events, applying the same event rules as
+   * `fromSSEResponse`. For transports that frame events differently (e.g. AWS event streams).
+   */
+  static fromServerSentEvents<Item>(
+    events: AsyncIterable<ServerSentEvent>,
+    controller: AbortController,
+    client?: BaseAnthropic,
+    headers?: Headers,
+  ): Stream<Item> {
+    const logger = client ? loggerFor(client) : console;
+    let consumed = false;
+    async function* iterator(): AsyncGenerator<Item> {
+      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      consumed = true;
+      let finished = false;
+      try {
+        for await (const sse of events) {
+          const item = eventToItem(sse, headers, logger);
+          if (item !== SKIP) yield item as Item;
+        }
+        finished = true;
+      } catch (err) {
+        throw streamError(err, controller);
+      } finally {
+        if (!finished) controller.abort();
+      }
+    }
+    return new Stream(iterator, controller, client);
+  }
+
+  private static fromChunks<Item>(
+    source: () => AsyncIterable<Bytes>,
+    controller: AbortController,
+    client: BaseAnthropic | undefined,
+    headers: Headers | undefined,
+  ): Stream<Item> {
+    const logger = client ? loggerFor(client) : console;
+    let consumed = false;
+    // One generator layer: bytes -> events -> items, with no per-event closure or promise beyond
+    // the generator's own.
+    async function* iterator(): AsyncGenerator<Item> {
+      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      consumed = true;
+      const decoder = new SSEDecoder();
+      let finished = false;
+      try {
+        for await (const chunk of source()) {
+          const events = decoder.decode(chunk);
+          for (let i = 0; i < events.length; i++) {
+            const item = eventToItem(events[i]!, headers, logger);
+            if (item !== SKIP) yield item as Item;
+          }
+        }
+        const rest = decoder.flush();
+        for (let i = 0; i < rest.length; i++) {
+          const item = eventToItem(rest[i]!, headers, logger);
+          if (item !== SKIP) yield item as Item;
+        }
+        finished = true;
+      } catch (err) {
+        throw streamError(err, controller);
+      } finally {
+        if (!finished) controller.abort();
+      }
+    }
+    return new Stream(iterator, controller, client);
+  }
+
+  /** Reads newline-delimited JSON (as written by `toReadableStream()`) back into a stream. */
+  static fromReadableStream<Item>(
+    readableStream: ReadableStream,
+    controller: AbortController,
+    client?: BaseAnthropic,
+  ): Stream<Item> {
+    let consumed = false;
+    async function* iterator(): AsyncGenerator<Item> {
+      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      consumed = true;
+      const lines = new LineDecoder();
+      const sink: LineSink & { items: Item[] } = {
+        items: [],
+        onLine(line) {
+          if (line) this.items.push(JSON.parse(line));
+        },
+      };
+      let finished = false;
+      try {
+        for await (const chunk of readableStream as unknown as AsyncIterable<Bytes>) {
+          lines.feed(chunk, sink);
+          while (sink.items.length) yield sink.items.shift()!;
+        }
+        lines.end(sink);
+        while (sink.items.length) yield sink.items.shift()!;
+        finished = true;
+      } catch (err) {
+        throw streamError(err, controller);
+      } finally {
+        if (!finished) controller.abort();
+      }
+    }
+    return new Stream(iterator, controller, client);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    return this.iterator();
+  }
+
+  /** Splits the stream into two that can be read independently, at different speeds. */
+  tee(): [Stream<Item>, Stream<Item>] {
+    const queues: Array<Promise<IteratorResult<Item>>>[] = [[], []];
+    let source: AsyncIterator<Item> | undefined;
+    const branch = (mine: Array<Promise<IteratorResult<Item>>>): AsyncIterator<Item> => ({
+      next: () => {
+        if (mine.length === 0) {
+          source ??= this.iterator();
+          const result = source.next();
+          queues[0]!.push(result);
+          queues[1]!.push(result);
+        }
+        return mine.shift()!;
+      },
+    });
+    return [
+      new Stream(() => branch(queues[0]!), this.controller, this.#client),
+      new Stream(() => branch(queues[1]!), this.controller, this.#client),
+    ];
+  }
+
+  /**
+   * A byte stream of the items as newline-delimited JSON; `Stream.fromReadableStream` reverses it
+   * (e.g. to forward a stream from a server to a browser).
+   */
+  toReadableStream(): ReadableStream {
+    const self = this;
+    async function* ndjson(): AsyncGenerator<Uint8Array> {
+      for await (const item of self) yield encoder.encode(`${JSON.stringify(item)}\n`);
+    }
+    return ReadableStreamFrom(ndjson());
+  }
+}

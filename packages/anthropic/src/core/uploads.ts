@@ -1,0 +1,2 @@
+export { type Uploadable } from '../internal/uploads.js';
+export { toFile, type ToFileInput } from '../internal/to-file.js';

@@ -1,0 +1,60 @@
+import { AnthropicError } from '../../core/error.js';
+import { type Bytes, LineDecoder, type LineSink } from './line.js';
+
+class JSONCollector implements LineSink {
+  items: unknown[] = [];
+  onLine(line: string): void {
+    // Blank lines (including a trailing newline) separate nothing; skip them.
+    if (line.length === 0 || line.trim() === '') return;
+    this.items.push(JSON.parse(line));
+  }
+}
+
+/**
+ * Async iterable of values from a newline-delimited JSON body (e.g. message batch results).
+ * Linear in input size and line length, like the SSE decoder.
+ *
+ * @example
+ * ```ts
+ * for await (const row of JSONLDecoder.fromResponse<Row>(response, new AbortController())) console.log(row);
+ * ```
+ */
+export class JSONLDecoder<T> implements AsyncIterable<T> {
+  /** Aborting it cancels the underlying response body. */
+  controller: AbortController;
+
+  constructor(
+    private iterator: AsyncIterable<Bytes>,
+    controller: AbortController,
+  ) {
+    this.controller = controller;
+  }
+
+  private async *decoder(): AsyncGenerator<T> {
+    const lines = new LineDecoder();
+    const sink = new JSONCollector();
+    for await (const chunk of this.iterator) {
+      lines.feed(chunk, sink);
+      if (sink.items.length) {
+        const items = sink.items;
+        sink.items = [];
+        yield* items as T[];
+      }
+    }
+    lines.end(sink);
+    yield* sink.items as T[];
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.decoder();
+  }
+
+  /** Wraps a fetch `Response`; throws when it has no body. */
+  static fromResponse<T>(response: Response, controller: AbortController): JSONLDecoder<T> {
+    if (!response.body) {
+      controller.abort();
+      throw new AnthropicError('Attempted to iterate over a response with no body');
+    }
+    return new JSONLDecoder<T>(response.body as unknown as AsyncIterable<Bytes>, controller);
+  }
+}

@@ -1,0 +1,106 @@
+import ky, { ForceRetryError, isTimeoutError } from 'ky';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../core/error.js';
+import { castToError } from './errors.js';
+import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
+import { cancelBody } from './shims.js';
+
+/** A `fetch`-compatible function. */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** One attempt's URL and fetch options (the signal is supplied by `sendWithRetries`). */
+export type PreparedAttempt = { url: string; init: RequestInit };
+
+/** What happened before a retry, for logging. */
+export type RetryEvent = { retryCount: number; response?: Response; error?: Error; delayMs?: number | undefined };
+
+/** Inputs of `sendWithRetries`. */
+export type SendOptions = {
+  url: string;
+  method: string;
+  maxRetries: number;
+  /** Per-attempt time limit (until response headers), in milliseconds. */
+  timeout: number;
+  /** Aborts everything: attempts in flight and waits between them. */
+  signal: AbortSignal;
+  fetch: Fetch;
+  /** Builds attempt number `retryCount` (0 = first). Errors thrown here are never retried. */
+  prepare: (retryCount: number) => Promise<PreparedAttempt>;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+};
+
+/** Wraps errors from building a request so the retry policy can tell them from network errors. */
+class PrepareError extends Error {
+  constructor(readonly inner: unknown) {
+    super('request preparation failed');
+  }
+}
+
+const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
+const MAX_TIMER_MS = 2_147_483_647;
+
+function toSDKError(err: unknown, signal: AbortSignal): unknown {
+  if (err instanceof PrepareError) return err.inner;
+  if (signal.aborted) return new APIUserAbortError();
+  const cause = castToError(err);
+  const text = String(cause) + ('cause' in cause ? String(cause.cause) : '');
+  if (isTimeoutError(err) || /timed? ?out/i.test(text)) return new APIConnectionTimeoutError({ cause });
+  return new APIConnectionError({ cause });
+}
+
+/**
+ * Sends a request with the SDK's retry policy, using ky for the retry loop, backoff, jitter,
+ * per-attempt timeout and abort handling; there is no second loop around it.
+ *
+ * Status-based retries are decided inside the fetch function ky calls: a retryable response
+ * (see `shouldRetryResponse`) is cancelled and ky's own `ForceRetryError` is thrown with the
+ * server-requested delay, if any. This does what an `afterResponse` hook returning `ky.retry()`
+ * does, without ky cloning (teeing) every response body for the hook, which would slow streaming.
+ * Connection errors and timeouts reach ky's `shouldRetry`; errors from `prepare` and aborts are
+ * not retried. Resolves with the final response, which may be a non-2xx one.
+ */
+export async function sendWithRetries(o: SendOptions): Promise<Response> {
+  let attempts = 0;
+  const fetchAttempt = async (request: Request): Promise<Response> => {
+    const retryCount = attempts++;
+    let prepared: PreparedAttempt;
+    try {
+      prepared = await o.prepare(retryCount);
+    } catch (err) {
+      throw new PrepareError(err);
+    }
+    const response = await o.fetch.call(undefined, prepared.url, { ...prepared.init, signal: request.signal });
+    if (!response.ok && retryCount < o.maxRetries && shouldRetryResponse(response)) {
+      const delayMs = retryAfterMillis(response.headers);
+      o.onRetry?.({ retryCount, response, delayMs });
+      void cancelBody(response.body);
+      throw new ForceRetryError(delayMs === undefined ? {} : { delay: delayMs });
+    }
+    return response;
+  };
+
+  try {
+    return await ky(o.url, {
+      method: o.method,
+      signal: o.signal,
+      timeout: Math.min(o.timeout, MAX_TIMER_MS),
+      throwHttpErrors: false,
+      fetch: fetchAttempt as typeof fetch,
+      retry: {
+        limit: o.maxRetries,
+        methods: ALL_METHODS as any,
+        statusCodes: [],
+        afterStatusCodes: [],
+        delay: backoffMillis,
+        backoffLimit: MAX_RETRY_DELAY_MS,
+        jitter,
+        shouldRetry: ({ error, retryCount }) => {
+          if (error instanceof PrepareError || o.signal.aborted) return false;
+          o.onRetry?.({ retryCount: retryCount - 1, error });
+          return true;
+        },
+      },
+    });
+  } catch (err) {
+    throw toSDKError(err, o.signal);
+  }
+}

@@ -1,0 +1,63 @@
+import type { AbstractPage } from '../core/pagination.js';
+import type { BaseAnthropic } from '../core/base-client.js';
+import type { FinalRequestOptions } from './request-options.js';
+import { formatRequestDetails, loggerFor } from './utils/log.js';
+
+/** Everything known about a successful (2xx) response before its body is read. */
+export type APIResponseProps = {
+  response: Response;
+  options: FinalRequestOptions;
+  /** Aborting it cancels the request and its body. */
+  controller: AbortController;
+  requestLogID: string;
+  retryOfRequestLogID: string | undefined;
+  startTime: number;
+};
+
+/** `T` plus the non-enumerable `_request_id` the SDK attaches to parsed objects. */
+export type WithRequestID<T> =
+  T extends Array<any> | Response | AbstractPage<any> ? T
+  : T extends Record<string, any> ? T & { _request_id?: string | null }
+  : T;
+
+/** Attaches `_request_id` (from the `request-id` header) to an object, non-enumerably. */
+export function addRequestID<T>(value: T, response: Response): WithRequestID<T> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value as WithRequestID<T>;
+  return Object.defineProperty(value, '_request_id', {
+    value: response.headers.get('request-id'),
+    enumerable: false,
+  }) as WithRequestID<T>;
+}
+
+async function readBody(client: BaseAnthropic, props: APIResponseProps): Promise<unknown> {
+  const { response, options } = props;
+  // The stream hook is protected so platform subclasses can override it; reach it by name here.
+  if (options.stream) return client['makeStream'](props);
+  if (response.status === 204) return null;
+  if (options.__binaryResponse) return response;
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+  if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+    if (response.headers.get('content-length') === '0') return undefined;
+    return addRequestID(await response.json(), response);
+  }
+  return response.text();
+}
+
+/**
+ * Turns a response into the value an `APIPromise` resolves to: a `Stream` for `stream: true`,
+ * the raw `Response` for `__binaryResponse`, parsed JSON (with `_request_id`) or text otherwise.
+ */
+export async function defaultParseResponse<T>(client: BaseAnthropic, props: APIResponseProps): Promise<WithRequestID<T>> {
+  const body = await readBody(client, props);
+  loggerFor(client).debug(
+    `[${props.requestLogID}] response parsed`,
+    formatRequestDetails({
+      retryOfRequestLogID: props.retryOfRequestLogID,
+      url: props.response.url,
+      status: props.response.status,
+      body: props.options.stream || props.options.__binaryResponse ? '(stream)' : body,
+      durationMs: Date.now() - props.startTime,
+    }),
+  );
+  return body as WithRequestID<T>;
+}

@@ -1,0 +1,2 @@
+/** @deprecated Import from `./core/streaming` instead. */
+export * from './core/streaming.js';
