@@ -1,0 +1,24 @@
+import type { BenchOptions, Figure, ServerSpec, SubjectId, WorkerOutput } from './types.js';
+
+/** Where a worker sends what it measured (figures are flushed one by one, so a timeout loses little). */
+export type Emit = (record: Partial<WorkerOutput> & { figure?: Figure }) => void;
+
+/**
+ * One benchmark. The harness starts `server()` once, then runs `run()` in a fresh child process for each
+ * subject and each part, and merges the figures into rows.
+ */
+export interface BenchDef {
+  /** CLI name, e.g. `sse-decode`. */
+  name: string;
+  title: string;
+  /** Subjects in table order; the first one is "ours". */
+  subjects: SubjectId[];
+  /** Independent parts, each in its own process per subject (for peak-RSS isolation). */
+  parts?: (quick: boolean) => string[];
+  server?: (quick: boolean) => ServerSpec;
+  /** Hard limit for one worker process before it is killed. */
+  timeoutMs?: (quick: boolean) => number;
+  /** Fixed notes printed under the table (method, sizes). */
+  notes: (quick: boolean) => string[];
+  run(subject: SubjectId, opts: BenchOptions, emit: Emit): Promise<void>;
+}

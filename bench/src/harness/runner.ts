@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchDef } from './bench.js';
+import { startServer } from './server.js';
+import { advantage, growthExponent } from './stats.js';
+import { BENCH_DIR } from './subjects.js';
+import type { BenchOptions, BenchResult, Figure, Row, WorkerOutput } from './types.js';
+
+const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
+
+/** Spawns `node --expose-gc` on the worker and collects its records, killing it past `timeoutMs`. */
+async function runWorker(
+  def: BenchDef,
+  subject: string,
+  opts: BenchOptions,
+  timeoutMs: number,
+): Promise<WorkerOutput> {
+  const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bench-'));
+  const out = join(dir, 'out.jsonl');
+  const args = ['--expose-gc', '--import', 'tsx', WORKER, def.name, subject, JSON.stringify(opts), out];
+  const child = spawn(process.execPath, args, { cwd: BENCH_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  const result: WorkerOutput = { figures: [] };
+  let text = '';
+  try {
+    text = readFileSync(out, 'utf8');
+  } catch {}
+  rmSync(dir, { recursive: true, force: true });
+  for (const line of text.split('\n').filter(Boolean)) {
+    const rec = JSON.parse(line) as Partial<WorkerOutput> & { figure?: Figure };
+    if (rec.figure) result.figures.push(rec.figure);
+    if (rec.unavailable) result.unavailable = rec.unavailable;
+    if (rec.version) result.version = rec.version;
+  }
+  if (timedOut) result.crash = `worker killed after ${timeoutMs / 1000} s`;
+  else if (code !== 0) result.crash = `worker exited with code ${code}`;
+  return result;
+}
+
+function rowKey(f: Pick<Figure, 'series' | 'case' | 'metric'>): string {
+  return `${f.series ?? ''}\u0000${f.case}\u0000${f.metric}`;
+}
+
+/** Merges per-subject figures into rows, with ours' advantage over every other subject. */
+export function mergeRows(subjects: string[], bySubject: Map<string, Figure[]>): Row[] {
+  const rows = new Map<string, Row>();
+  for (const subject of subjects) {
+    for (const f of bySubject.get(subject) ?? []) {
+      const key = rowKey(f);
+      let row = rows.get(key);
+      if (!row) {
+        row = { case: f.case, metric: f.metric, better: f.better, values: {}, advantage: {} };
+        if (f.series !== undefined) row.series = f.series;
+        if (f.size !== undefined) row.size = f.size;
+        rows.set(key, row);
+      }
+      row.values[subject] = {
+        value: f.value,
+        ...(f.status && { status: f.status }),
+        ...(f.note && { note: f.note }),
+      };
+    }
+  }
+  const [ours, ...others] = subjects;
+  for (const row of rows.values()) {
+    for (const other of others) {
+      row.advantage[other] = advantage(
+        row.values[ours!]?.value ?? null,
+        row.values[other]?.value ?? null,
+        row.better,
+      );
+    }
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Growth exponents per series and subject, from the rows that carry a size and a time in ms: over all
+ * measured sizes, and over the two largest (fixed per-request costs flatten the small end of a curve).
+ */
+export function growthOf(subjects: string[], rows: Row[]): Record<string, Record<string, number | null>> {
+  const growth: Record<string, Record<string, number | null>> = {};
+  for (const series of new Set(rows.filter((r) => r.series && r.metric === 'ms').map((r) => r.series!))) {
+    const inSeries = rows.filter((r) => r.series === series && r.metric === 'ms' && r.size);
+    const all: Record<string, number | null> = {};
+    const tail: Record<string, number | null> = {};
+    for (const s of subjects) {
+      const pts = inSeries.flatMap((r) =>
+        r.values[s]?.value ? [{ x: r.size!, y: r.values[s]!.value! }] : [],
+      );
+      all[s] = growthExponent(pts);
+      tail[s] = growthExponent(pts.slice(-2));
+    }
+    growth[`${series}: all sizes`] = all;
+    if (inSeries.length > 2) growth[`${series}: two largest measured sizes`] = tail;
+  }
+  return growth;
+}
+
+/**
+ * Runs one benchmark: starts its loopback server, then one worker per (part, subject), in sequence so the
+ * subjects never share a core with each other, and returns the merged result.
+ */
+export async function runBench(def: BenchDef, quick: boolean): Promise<BenchResult> {
+  const started = performance.now();
+  const server = def.server ? await startServer(def.server(quick)) : undefined;
+  const notes = [...def.notes(quick)];
+  const bySubject = new Map<string, Figure[]>();
+  const versions: Record<string, string> = {};
+  try {
+    for (const part of def.parts?.(quick) ?? ['all']) {
+      for (const subject of def.subjects) {
+        const t0 = performance.now();
+        const opts: BenchOptions = { quick, origin: server?.origin ?? '', part, sizes: server?.sizes ?? {} };
+        const out = await runWorker(
+          def,
+          subject,
+          opts,
+          def.timeoutMs?.(quick) ?? (quick ? 120_000 : 300_000),
+        );
+        bySubject.set(subject, [...(bySubject.get(subject) ?? []), ...out.figures]);
+        if (out.version) versions[subject] = out.version;
+        const status = out.unavailable ? `not available yet (${out.unavailable})` : (out.crash ?? 'ok');
+        process.stderr.write(
+          `[${def.name}] ${part} ${subject}: ${status}, ${((performance.now() - t0) / 1e3).toFixed(1)} s\n`,
+        );
+        const note = out.unavailable
+          ? `${subject}: not available yet (${out.unavailable})`
+          : out.crash && `${subject} (${part}): ${out.crash}`;
+        if (note && !notes.includes(note)) notes.push(note);
+      }
+    }
+  } finally {
+    await server?.close();
+  }
+  const rows = mergeRows(def.subjects, bySubject);
+  const growth = growthOf(def.subjects, rows);
+  const result: BenchResult = {
+    name: def.name,
+    title: def.title,
+    subjects: def.subjects,
+    rows,
+    notes,
+    versions,
+    quick,
+    ranAt: new Date().toISOString(),
+    seconds: +((performance.now() - started) / 1e3).toFixed(1),
+  };
+  if (Object.keys(growth).length > 0) result.growth = growth;
+  return result;
+}

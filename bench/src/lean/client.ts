@@ -1,0 +1,61 @@
+import { LineSplitter } from './lines.js';
+
+const HEADERS = {
+  'content-type': 'application/json',
+  'x-api-key': 'bench',
+  'anthropic-version': '2023-06-01',
+};
+
+function body(res: Response): ReadableStream<Uint8Array> {
+  if (!res.ok || !res.body) throw new Error(`lean: HTTP ${res.status}`);
+  return res.body;
+}
+
+/**
+ * Lean SSE reader: one generator over the network chunks; `data:` lines joined and one `JSON.parse` per
+ * event at the blank line. No event classes, no retries, no validation: the floor the SDKs are compared to.
+ */
+export async function* leanEvents(res: Response): AsyncGenerator<any> {
+  const splitter = new LineSplitter();
+  let data: string[] = [];
+  const stream = body(res);
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    for (const line of splitter.push(chunk)) {
+      if (line === '') {
+        if (data.length > 0) yield JSON.parse(data.length === 1 ? data[0]! : data.join('\n'));
+        data = [];
+      } else if (line.startsWith('data:')) {
+        data.push(line.charCodeAt(5) === 32 ? line.slice(6) : line.slice(5));
+      }
+    }
+  }
+}
+
+/** Lean JSONL reader: one `JSON.parse` per non-empty line. */
+export async function* leanJSONL(res: Response): AsyncGenerator<any> {
+  const splitter = new LineSplitter();
+  for await (const chunk of body(res) as unknown as AsyncIterable<Uint8Array>) {
+    for (const line of splitter.push(chunk)) if (line !== '') yield JSON.parse(line);
+  }
+  for (const line of splitter.flush()) if (line !== '') yield JSON.parse(line);
+}
+
+/** `POST {base}/v1/messages` with raw `fetch`. */
+export function leanPost(base: string, body: unknown): Promise<Response> {
+  return fetch(`${base}/v1/messages`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
+}
+
+/** Non-streaming create: POST and `res.json()`. */
+export async function leanCreate(base: string, body: unknown): Promise<any> {
+  const res = await leanPost(base, body);
+  if (!res.ok) throw new Error(`lean: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Batch results: GET the batch, then stream its `results_url` as JSONL. */
+export async function leanBatchResults(base: string, id: string): Promise<AsyncGenerator<any>> {
+  const batch = (await (await fetch(`${base}/v1/messages/batches/${id}`, { headers: HEADERS })).json()) as {
+    results_url: string;
+  };
+  return leanJSONL(await fetch(batch.results_url, { headers: HEADERS }));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { growthOf, mergeRows } from '../src/harness/runner.js';
+import { advantage, formatNumber, growthExponent, median } from '../src/harness/stats.js';
+import type { Figure } from '../src/harness/types.js';
+
+describe('median', () => {
+  it.each([
+    [[5], 5],
+    [[3, 1, 2], 2],
+    [[4, 1, 3, 2], 2.5],
+    [[10, 10, 1000], 10],
+  ])('median(%j) = %d', (xs, want) => expect(median(xs)).toBe(want));
+
+  it('rejects an empty sample', () => expect(() => median([])).toThrow(RangeError));
+});
+
+describe('growthExponent', () => {
+  const curve = (k: number) => [1e4, 1e5, 1e6, 4e6].map((x) => ({ x, y: 3 * x ** k }));
+  it.each([1, 2, 0.5])('recovers exponent %d of y = 3x^k', (k) =>
+    expect(growthExponent(curve(k))).toBeCloseTo(k, 10),
+  );
+  it('needs two distinct sizes', () => {
+    expect(growthExponent([{ x: 10, y: 1 }])).toBeNull();
+    expect(
+      growthExponent([
+        { x: 10, y: 1 },
+        { x: 10, y: 2 },
+      ]),
+    ).toBeNull();
+  });
+  it('ignores non-positive points', () =>
+    expect(
+      growthExponent([
+        { x: 0, y: 1 },
+        { x: 1, y: 1 },
+        { x: 10, y: 10 },
+      ]),
+    ).toBeCloseTo(1));
+});
+
+describe('advantage', () => {
+  it.each([
+    [200, 100, 'higher', 2],
+    [50, 100, 'higher', 0.5],
+    [50, 100, 'lower', 2],
+    [200, 100, 'lower', 0.5],
+  ] as const)('ours %d vs %d (%s is better) = %d', (o, t, b, want) => expect(advantage(o, t, b)).toBe(want));
+  it('is null when a side is missing', () => {
+    expect(advantage(null, 1, 'higher')).toBeNull();
+    expect(advantage(1, 0, 'lower')).toBeNull();
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [1234567.8, '1,234,568'],
+    [12.345, '12.3'],
+    [0.012345, '0.0123'],
+    [0, '0'],
+  ])('%d -> %s', (v, want) => expect(formatNumber(v)).toBe(want));
+});
+
+describe('mergeRows and growthOf', () => {
+  const fig = (size: number, value: number | null, extra: Partial<Figure> = {}): Figure => ({
+    case: `${size}`,
+    metric: 'ms',
+    better: 'lower',
+    series: 's',
+    size,
+    value,
+    ...extra,
+  });
+  const bySubject = new Map<string, Figure[]>([
+    ['ours', [fig(10, 1), fig(100, 10), fig(1000, 100)]],
+    ['old', [fig(10, 2), fig(100, 200), fig(1000, null, { status: 'over-budget' })]],
+  ]);
+  const rows = mergeRows(['ours', 'old'], bySubject);
+
+  it('puts every subject of a case in one row with ours-vs-other advantage', () => {
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.values).toEqual({ ours: { value: 10 }, old: { value: 200 } });
+    expect(rows[1]!.advantage.old).toBe(20);
+    expect(rows[2]!.advantage.old).toBeNull();
+    expect(rows[2]!.values.old!.status).toBe('over-budget');
+  });
+
+  it('fits exponents over all sizes and over the two largest measured ones', () => {
+    const g = growthOf(['ours', 'old'], rows);
+    expect(g['s: all sizes']!.ours).toBeCloseTo(1);
+    expect(g['s: all sizes']!.old).toBeCloseTo(2);
+    expect(g['s: two largest measured sizes']!.old).toBeCloseTo(2);
+  });
+});
