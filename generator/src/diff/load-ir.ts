@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { config as readConfig } from '../config/index.js';
+import { GeneratorError, Warnings } from '../errors.js';
+import type { IR } from '../ir/types.js';
+import { load } from '../load/index.js';
+import { normalize } from '../normalize/index.js';
+
+/** The config `sdkgen diff` uses for a spec with no `sdk.config.yaml` beside it: schemas and operations only. */
+const BARE_CONFIG = `version: 1
+package: { name: sdkgen-diff }
+client: { className: Client }
+resources: {}
+`;
+
+/** Where a spec lives: the root document, and the SDK config that goes with it (if any). */
+export interface SpecLocation {
+  specPath: string;
+  configPath?: string;
+}
+
+/**
+ * Resolves a CLI argument to a spec: a root document, or a folder holding `openapi.yaml` (or `.json`).
+ * The config is `sdk.config.yaml` next to the root document, when present.
+ *
+ * @example
+ * ```ts
+ * locateSpec('spec'); // { specPath: '/repo/spec/openapi.yaml', configPath: '/repo/spec/sdk.config.yaml' }
+ * ```
+ */
+export function locateSpec(arg: string, configPath?: string): SpecLocation {
+  let specPath = resolve(arg);
+  if (existsSync(specPath) && statSync(specPath).isDirectory()) {
+    const found = ['openapi.yaml', 'openapi.yml', 'openapi.json']
+      .map((f) => join(specPath, f))
+      .find(existsSync);
+    if (!found) throw new GeneratorError('load', `${specPath}#`, 'no openapi.yaml in this folder');
+    specPath = found;
+  }
+  if (!existsSync(specPath)) throw new GeneratorError('load', `${specPath}#`, 'no such spec file');
+  const sibling = join(dirname(specPath), 'sdk.config.yaml');
+  const config = configPath ? resolve(configPath) : existsSync(sibling) ? sibling : undefined;
+  return config ? { specPath, configPath: config } : { specPath };
+}
+
+/**
+ * Runs the generator's own `config`, `load` and `normalize` stages on one spec, so the diff sees exactly the
+ * types and operations `sdkgen generate` would emit.
+ *
+ * @example
+ * ```ts
+ * const ir = await loadIR(locateSpec('spec'));
+ * ```
+ */
+export async function loadIR(where: SpecLocation, warnings = new Warnings()): Promise<IR> {
+  const cfg = where.configPath
+    ? readConfig({ configPath: where.configPath, specPath: where.specPath })
+    : readConfig({
+        configPath: join(dirname(where.specPath), '<bare sdkgen diff config>'),
+        specPath: where.specPath,
+        source: BARE_CONFIG,
+      });
+  const loaded = await load(where.specPath, warnings);
+  return normalize(loaded, cfg, warnings);
+}
+
+/**
+ * Checks out the folder holding `spec` as it was at git revision `rev` into a fresh temp folder and returns the
+ * same spec's location inside it. Used by `generate --changeset` and `diff --since`.
+ *
+ * @example
+ * ```ts
+ * const old = specAtRevision('HEAD', locateSpec('spec'));
+ * ```
+ */
+export function specAtRevision(rev: string, current: SpecLocation): SpecLocation {
+  const specDir = dirname(current.specPath);
+  const git = (cwd: string, args: string[]) =>
+    execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
+  let top: string;
+  let archive: Buffer;
+  try {
+    top = realpathSync(git(specDir, ['rev-parse', '--show-toplevel']).toString().trim());
+    archive = git(top, ['archive', '--format=tar', rev, '--', relative(top, realpathSync(specDir)) || '.']);
+  } catch (err) {
+    throw new GeneratorError(
+      'load',
+      `${current.specPath}#`,
+      `cannot read the spec at git ${rev}: ${(err as Error).message.split('\n')[0]}`,
+    );
+  }
+  const out = mkdtempSync(join(tmpdir(), 'sdkgen-diff-'));
+  execFileSync('tar', ['-x', '-C', out], { input: archive });
+  const moved = (p: string) => join(out, relative(top, realpathSync(p)));
+  const old: SpecLocation = { specPath: moved(current.specPath) };
+  if (current.configPath && existsSync(moved(current.configPath))) old.configPath = moved(current.configPath);
+  return old;
+}
