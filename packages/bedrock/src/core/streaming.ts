@@ -1,17 +1,9 @@
 import { AnthropicError, APIError } from '@sdkgen/anthropic/core/error';
-import { Stream as CoreStream } from '@sdkgen/anthropic/core/streaming';
-import { type BedrockStreamItem, readBedrockStream } from './event-stream.js';
+import type { ServerSentEvent } from '@sdkgen/anthropic/core/streaming';
+import { readBedrockStream } from './event-stream.js';
 
-/** The events the main SDK's SSE decoder yields; anything else (`ping`, unknown) is skipped. */
-const YIELDED_EVENTS = new Set([
-  'completion',
-  'message_start',
-  'message_delta',
-  'message_stop',
-  'content_block_start',
-  'content_block_delta',
-  'content_block_stop',
-]);
+/** The content type of a Bedrock `invoke-with-response-stream` response. */
+export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';
 
 /** HTTP status and Anthropic error type that best describe each Bedrock stream exception. */
 const EXCEPTION_STATUS: Record<string, [number, string]> = {
@@ -24,9 +16,15 @@ const EXCEPTION_STATUS: Record<string, [number, string]> = {
   internalServerException: [500, 'api_error'],
 };
 
+/** True when `response` carries AWS event-stream framing rather than SSE. */
+export function isEventStreamResponse(response: Response): boolean {
+  return !!response.body && !!response.headers.get('content-type')?.includes(EVENT_STREAM_CONTENT_TYPE);
+}
+
 /**
  * Turns a Bedrock exception frame into the `APIError` subclass for its status
- * (`throttlingException` -> `RateLimitError`, ...). The body mirrors an Anthropic error body.
+ * (`throttlingException` -> `RateLimitError`, unknown -> `InternalServerError`). The body has
+ * the shape of an Anthropic error body; its message starts with `bedrock <exceptionType>:`.
  */
 export function exceptionToAPIError(item: { type: string; message: string }, headers: Headers): APIError {
   const [status, errorType] = EXCEPTION_STATUS[item.type] ?? [500, 'api_error'];
@@ -37,13 +35,8 @@ export function exceptionToAPIError(item: { type: string; message: string }, hea
   return APIError.generate(status, body, undefined, headers);
 }
 
-function isAbortError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
-}
-
-async function* bodyChunks(response: Response): AsyncGenerator<Uint8Array> {
-  if (!response.body) throw new AnthropicError('Attempted to iterate over a response with no body');
-  const reader = response.body.getReader();
+async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -51,57 +44,34 @@ async function* bodyChunks(response: Response): AsyncGenerator<Uint8Array> {
       yield value;
     }
   } finally {
-    reader.releaseLock();
+    // Cancelling (rather than only unlocking) frees the connection when iteration stops early.
+    await reader.cancel().catch(() => {});
   }
 }
 
-/** Parses one chunk into a stream event; `undefined` for events the main SDK does not yield. */
-function chunkToEvent(item: BedrockStreamItem, headers: Headers): unknown {
-  if (item.kind === 'exception') throw exceptionToAPIError(item, headers);
-  let event: { type?: unknown };
+function eventName(data: string): string | null {
+  let parsed: unknown;
   try {
-    event = JSON.parse(item.data);
+    parsed = JSON.parse(data);
   } catch (err) {
-    throw new AnthropicError(`Amazon Bedrock: could not parse a stream chunk as JSON: ${item.data}`, {
+    throw new AnthropicError(`Amazon Bedrock: could not parse a stream chunk as JSON: ${data}`, {
       cause: err,
     });
   }
-  if (event.type === 'error') throw new APIError(undefined, event, undefined, headers);
-  return typeof event.type === 'string' && YIELDED_EVENTS.has(event.type) ? event : undefined;
+  const type = (parsed as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : null;
 }
 
 /**
- * A `Stream` whose response body is AWS event-stream framing rather than SSE. It yields the same
- * event objects as the main SDK's `Stream`, so `MessageStream` and friends work unchanged.
+ * Re-frames a Bedrock event stream as the server-sent events the Anthropic API would have sent:
+ * each chunk's JSON becomes an event named by its `type` (so `error` payloads become SSE error
+ * events), and an exception frame throws an `APIError`. Feed the result to
+ * `Stream.fromServerSentEvents` to get exactly the items the main SDK yields.
  */
-export class Stream<Item> extends CoreStream<Item> {
-  /** Decodes `response` (from `invoke-with-response-stream`) into stream events. */
-  static override fromSSEResponse<Item>(
-    response: Response,
-    controller: AbortController,
-    client?: ConstructorParameters<typeof CoreStream>[2],
-  ): Stream<Item> {
-    let consumed = false;
-    async function* iterator(): AsyncGenerator<Item> {
-      if (consumed) {
-        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
-      }
-      consumed = true;
-      let done = false;
-      try {
-        for await (const item of readBedrockStream(bodyChunks(response))) {
-          const event = chunkToEvent(item, response.headers);
-          if (event !== undefined) yield event as Item;
-        }
-        done = true;
-      } catch (err) {
-        if (isAbortError(err)) return;
-        throw err;
-      } finally {
-        // Stopping early (break, error) must cancel the underlying request.
-        if (!done) controller.abort();
-      }
-    }
-    return new Stream<Item>(iterator, controller, client);
+export async function* bedrockServerSentEvents(response: Response): AsyncGenerator<ServerSentEvent> {
+  if (!response.body) throw new AnthropicError('Attempted to iterate over a response with no body');
+  for await (const item of readBedrockStream(bodyChunks(response.body))) {
+    if (item.kind === 'exception') throw exceptionToAPIError(item, response.headers);
+    yield { event: eventName(item.data), data: item.data, raw: [] };
   }
 }

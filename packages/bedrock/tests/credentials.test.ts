@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BedrockBase, type ClientOptions } from '../src/base-client.js';
+import { BedrockCredentialsError } from '../src/core/auth.js';
+import { UnsupportedOnPlatformError } from '../src/core/platform.js';
+import { startBedrockServer, TEST_CREDENTIALS } from './helpers/bedrock-server.js';
+
+const params = { model: 'anthropic.claude-v2:1', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] };
+const SESSION_TOKEN = 'FQoGZXIvYXdzEXAMPLESESSIONTOKENvalue';
+
+let server: Awaited<ReturnType<typeof startBedrockServer>> | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server?.close();
+  server = undefined;
+});
+
+/** An environment in which every provider of the default Node.js chain comes up empty, fast. */
+function emptyCredentialEnvironment() {
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
+    vi.stubEnv(name, '');
+  }
+  vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/sdkgen-aws-config');
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/sdkgen-aws-credentials');
+  vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', '');
+  vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '');
+  vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', '');
+  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+}
+
+function client(opts: Partial<ClientOptions>) {
+  return new BedrockBase({
+    baseURL: server!.url,
+    awsRegion: 'us-east-1',
+    maxRetries: 0,
+    ...opts,
+  } as ClientOptions);
+}
+
+describe('Bedrock credentials', () => {
+  it('falls back to the default AWS chain (lazily imported) and signs with what it finds', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: { ok: true } }) });
+    emptyCredentialEnvironment();
+    vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+    await client({}).post('/v1/messages', { body: params });
+    expect(server.requests[0]!.verdict).toEqual({ ok: true });
+  });
+
+  it('fails with a clear error, before sending anything, when no credentials exist', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: {} }) });
+    emptyCredentialEnvironment();
+    const err = await client({})
+      .post('/v1/messages', { body: params })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BedrockCredentialsError);
+    expect((err as Error).message).toMatch(/Amazon Bedrock: no AWS credentials found/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('fails before sending anything when the region is empty', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: {} }) });
+    const c = client({ awsRegion: '', awsAccessKey: 'AK', awsSecretKey: 'SK' });
+    await expect(c.post('/v1/messages', { body: params })).rejects.toThrow(
+      /Amazon Bedrock: no region.*awsRegion/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('raises an error naming Bedrock for endpoints it does not serve, without a request', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: {} }) });
+    const c = client({ awsAccessKey: 'AK', awsSecretKey: 'SK' });
+    const err = await c.get('/v1/models').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnsupportedOnPlatformError);
+    expect((err as Error).message).toBe('GET /v1/models is not supported on Amazon Bedrock.');
+    await expect(c.post('/v1/messages/count_tokens', { body: params })).rejects.toThrow(/Amazon Bedrock/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('never writes a secret to the log, even at debug level', async () => {
+    const credentials = { ...TEST_CREDENTIALS, sessionToken: SESSION_TOKEN };
+    server = await startBedrockServer({
+      credentials,
+      handler: () => ({ kind: 'json', status: 400, body: { message: `bad token ${SESSION_TOKEN}` } }),
+    });
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const c = client({
+      awsAccessKey: credentials.accessKeyId,
+      awsSecretKey: credentials.secretAccessKey,
+      awsSessionToken: SESSION_TOKEN,
+      logger,
+      logLevel: 'debug',
+    });
+    const err = await c.post('/v1/messages', { body: params }).catch((e: unknown) => e);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const text of [...lines, (err as Error).message]) {
+      expect(text).not.toContain(credentials.secretAccessKey);
+      expect(text).not.toContain(SESSION_TOKEN);
+    }
+  });
+});

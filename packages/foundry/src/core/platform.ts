@@ -1,0 +1,47 @@
+import { AnthropicError } from '@sdkgen/anthropic/core/error';
+
+/** Reads a non-empty, trimmed environment variable; `undefined` outside Node.js. */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value ? value : undefined;
+}
+
+/**
+ * Thrown when a method or endpoint is not served by the platform. Raised before any request is
+ * sent; the message names the platform and what was called.
+ */
+export class UnsupportedOnPlatformError extends AnthropicError {
+  override name = 'UnsupportedOnPlatformError';
+}
+
+/** A function standing in for a method the platform does not serve; it always throws. */
+export function unsupportedMethod(platform: string, name: string): (...args: unknown[]) => never {
+  return () => {
+    throw new UnsupportedOnPlatformError(`\`${name}()\` is not supported on ${platform}.`);
+  };
+}
+
+/**
+ * An object standing in for a resource the platform does not serve: calling any of its methods
+ * throws `UnsupportedOnPlatformError` naming the platform, e.g.
+ * "`messages.batches.create()` is not supported on Amazon Bedrock."
+ */
+export function unsupportedResource<T extends object>(platform: string, name: string): T {
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      // Not a thenable, and plain inspection (symbols, toJSON) sees an empty object.
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      return unsupportedMethod(platform, `${name}.${prop}`);
+    },
+  });
+}
+
+/** The error for a request to a path the platform does not serve. */
+export function unsupportedEndpoint(
+  platform: string,
+  method: string,
+  path: string,
+): UnsupportedOnPlatformError {
+  return new UnsupportedOnPlatformError(`${method.toUpperCase()} ${path} is not supported on ${platform}.`);
+}
