@@ -94,7 +94,10 @@ export async function startServer(handlerOrScript: Handler | Reply[]): Promise<F
     typeof handlerOrScript === 'function'
       ? handlerOrScript
       : (_req, { index }) =>
-          handlerOrScript[index] ?? { status: 500, body: { error: `fault-server: no scripted reply #${index}` } };
+          handlerOrScript[index] ?? {
+            status: 500,
+            body: { error: `fault-server: no scripted reply #${index}` },
+          };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const requests: RecordedRequest[] = [];
@@ -186,7 +189,11 @@ async function send(res: ServerResponse, reply: Reply, wait: (ms: number) => Pro
 
 /** A JSON reply. */
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Reply {
-  return { status: init.status ?? 200, headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify(body) };
+  return {
+    status: init.status ?? 200,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /**
@@ -199,13 +206,22 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
  */
 export function retryable(
   status: number,
-  opts: { retryAfter?: string; retryAfterMs?: string; shouldRetry?: 'true' | 'false'; headers?: Record<string, string> } = {},
+  opts: {
+    retryAfter?: string;
+    retryAfterMs?: string;
+    shouldRetry?: 'true' | 'false';
+    headers?: Record<string, string>;
+  } = {},
 ): Reply {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
   if (opts.retryAfter !== undefined) headers['retry-after'] = opts.retryAfter;
   if (opts.retryAfterMs !== undefined) headers['retry-after-ms'] = opts.retryAfterMs;
   if (opts.shouldRetry !== undefined) headers['x-should-retry'] = opts.shouldRetry;
-  return { status, headers, body: JSON.stringify({ type: 'error', error: { type: 'api_error', message: `status ${status}` } }) };
+  return {
+    status,
+    headers,
+    body: JSON.stringify({ type: 'error', error: { type: 'api_error', message: `status ${status}` } }),
+  };
 }
 
 /** One server-sent event; `data` objects are JSON-encoded. */
@@ -238,7 +254,12 @@ export function chunkBytes(bytes: string | Uint8Array, size: number): Uint8Array
  */
 export function sse(
   events: SSEEvent[] | string | Uint8Array,
-  opts: { chunkSize?: number; chunkDelayMs?: number; dropAfterBody?: boolean; headers?: Record<string, string> } = {},
+  opts: {
+    chunkSize?: number;
+    chunkDelayMs?: number;
+    dropAfterBody?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): Reply {
   const bytes = Array.isArray(events) ? encodeSSE(events) : events;
   return {

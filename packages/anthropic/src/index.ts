@@ -1,21 +1,26 @@
-export { Anthropic as default } from './client.js';
-
-export { type Uploadable, toFile } from './core/uploads.js';
+export {
+  AI_PROMPT,
+  Anthropic as default,
+  Anthropic,
+  BaseAnthropic,
+  type ClientOptions,
+  HUMAN_PROMPT,
+} from './client.js';
 export { APIPromise } from './core/api-promise.js';
-export { Anthropic, BaseAnthropic, type ClientOptions, HUMAN_PROMPT, AI_PROMPT } from './client.js';
-export { PagePromise } from './core/pagination.js';
 export {
   AnthropicError,
-  APIError,
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIError,
   APIUserAbortError,
-  NotFoundError,
-  ConflictError,
-  RateLimitError,
-  BadRequestError,
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   InternalServerError,
+  NotFoundError,
   PermissionDeniedError,
+  RateLimitError,
   UnprocessableEntityError,
 } from './core/error.js';
+export { PagePromise } from './core/pagination.js';
+export { toFile, type Uploadable } from './core/uploads.js';

@@ -1,4 +1,9 @@
-import { type APIResponseProps, addRequestID, defaultParseResponse, type WithRequestID } from '../internal/parse.js';
+import {
+  type APIResponseProps,
+  addRequestID,
+  defaultParseResponse,
+  type WithRequestID,
+} from '../internal/parse.js';
 import type { PromiseOrValue } from '../internal/types.js';
 import type { BaseAnthropic } from './base-client.js';
 
@@ -52,6 +57,7 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
     return this.parsedPromise;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: APIPromise is a Promise subclass; then is the point.
   override then<R1 = WithRequestID<T>, R2 = never>(
     onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | undefined | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | undefined | null,

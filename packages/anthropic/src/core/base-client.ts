@@ -1,14 +1,20 @@
+import { callApiKeySetter, joinURL } from '../internal/auth.js';
 import { encodeBody, needsDuplex, stringifyQuery } from '../internal/body.js';
-import { castToError } from '../internal/errors.js';
+import { executeRequest } from '../internal/execute.js';
 import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
-import { type Fetch, type RetryEvent, sendWithRetries } from '../internal/http.js';
+import type { Fetch } from '../internal/http.js';
 import type { APIResponseProps } from '../internal/parse.js';
 import type { FinalRequestOptions, RequestOptions } from '../internal/request-options.js';
-import type { FinalizedRequestInit, HTTPMethod, MergedRequestInit, PromiseOrValue } from '../internal/types.js';
+import type {
+  FinalizedRequestInit,
+  HTTPMethod,
+  MergedRequestInit,
+  PromiseOrValue,
+} from '../internal/types.js';
 import { readEnv } from '../internal/utils/env.js';
-import { formatRequestDetails, type Logger, type LogLevel, loggerFor, parseLogLevel } from '../internal/utils/log.js';
-import { isAbsoluteURL, isEmptyObj, safeJSON, validatePositiveInteger } from '../internal/utils/values.js';
+import { type Logger, type LogLevel, parseLogLevel } from '../internal/utils/log.js';
 import { uuid4 } from '../internal/utils/uuid.js';
+import { isEmptyObj, validatePositiveInteger } from '../internal/utils/values.js';
 import { VERSION } from '../version.js';
 import { APIPromise } from './api-promise.js';
 import type { ApiKeySetter, ClientOptions } from './client-options.js';
@@ -17,8 +23,8 @@ import { type AbstractPage, PagePromise } from './pagination.js';
 import { Stream } from './streaming.js';
 import { toFile } from './uploads.js';
 
-export type { ApiKeySetter, ClientOptions } from './client-options.js';
 export type { Logger, LogLevel } from '../internal/utils/log.js';
+export type { ApiKeySetter, ClientOptions } from './client-options.js';
 
 /** Legacy Text Completions prompt marker. */
 export const HUMAN_PROMPT = '\\n\\nHuman:';
@@ -144,25 +150,12 @@ export class BaseAnthropic {
   }
 
   protected async apiKeyAuth(_opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
-    if (this.#apiKeySetter) this.apiKey = await this.#callApiKeySetter(this.#apiKeySetter);
+    if (this.#apiKeySetter) this.apiKey = await callApiKeySetter(this.#apiKeySetter);
     return this.apiKey == null ? undefined : buildHeaders([{ 'X-Api-Key': this.apiKey }]);
   }
 
   protected async bearerAuth(_opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
     return this.authToken == null ? undefined : buildHeaders([{ Authorization: `Bearer ${this.authToken}` }]);
-  }
-
-  async #callApiKeySetter(setter: ApiKeySetter): Promise<string> {
-    let key: unknown;
-    try {
-      key = await setter();
-    } catch (err) {
-      throw new Errors.AnthropicError('The apiKey function threw an error.', { cause: castToError(err) });
-    }
-    if (typeof key !== 'string' || !key) {
-      throw new Errors.AnthropicError('The apiKey function must resolve to a non-empty string.');
-    }
-    return key;
   }
 
   /** Query-string encoding for primitive values. */
@@ -179,7 +172,12 @@ export class BaseAnthropic {
   }
 
   /** Builds the `APIError` subclass for a failed response. */
-  protected makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): Errors.APIError {
+  protected makeStatusError(
+    status: number,
+    error: Object,
+    message: string | undefined,
+    headers: Headers,
+  ): Errors.APIError {
     return Errors.APIError.generate(status, error, message, headers);
   }
 
@@ -189,11 +187,13 @@ export class BaseAnthropic {
   }
 
   /** Absolute URL for `path` plus the default and given query parameters. */
-  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string | undefined): string {
+  buildURL(
+    path: string,
+    query: Record<string, unknown> | null | undefined,
+    defaultBaseURL?: string | undefined,
+  ): string {
     const baseURL = (this.baseURL === DEFAULT_BASE_URL && defaultBaseURL) || this.baseURL;
-    const url = isAbsoluteURL(path)
-      ? new URL(path)
-      : new URL(baseURL + (baseURL.endsWith('/') && path.startsWith('/') ? path.slice(1) : path));
+    const url = joinURL(baseURL, path);
     const defaults = this.defaultQuery();
     const merged = isEmptyObj(defaults) ? query : { ...defaults, ...query };
     if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
@@ -240,28 +240,40 @@ export class BaseAnthropic {
     return StreamClass.fromSSEResponse<T>(props.response, props.controller, this);
   }
 
+  /** `GET path`; resolves to the parsed body. */
   get<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
     return this.methodRequest('get', path, opts);
   }
+  /** `POST path`. */
   post<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
     return this.methodRequest('post', path, opts);
   }
+  /** `PATCH path`. */
   patch<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
     return this.methodRequest('patch', path, opts);
   }
+  /** `PUT path`. */
   put<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
     return this.methodRequest('put', path, opts);
   }
+  /** `DELETE path`. */
   delete<Rsp>(path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
     return this.methodRequest('delete', path, opts);
   }
 
-  private methodRequest<Rsp>(method: HTTPMethod, path: string, opts?: PromiseOrValue<RequestOptions>): APIPromise<Rsp> {
+  private methodRequest<Rsp>(
+    method: HTTPMethod,
+    path: string,
+    opts?: PromiseOrValue<RequestOptions>,
+  ): APIPromise<Rsp> {
     return this.request(Promise.resolve(opts).then((o) => ({ method, path, ...o })));
   }
 
   /** Sends a request described by `options`; `remainingRetries` overrides `maxRetries`. */
-  request<Rsp>(options: PromiseOrValue<FinalRequestOptions>, remainingRetries: number | null = null): APIPromise<Rsp> {
+  request<Rsp>(
+    options: PromiseOrValue<FinalRequestOptions>,
+    remainingRetries: number | null = null,
+  ): APIPromise<Rsp> {
     return new APIPromise(this, this.makeRequest(options, remainingRetries));
   }
 
@@ -294,7 +306,13 @@ export class BaseAnthropic {
     if (options.timeout !== undefined) validatePositiveInteger('timeout', options.timeout);
     const timeout = options.timeout ?? this.timeout;
     const { bodyHeaders, body } = encodeBody(options.body, options.headers);
-    const headers = await this.buildHeaders({ options: inputOptions, method, bodyHeaders, retryCount, timeout });
+    const headers = await this.buildHeaders({
+      options: inputOptions,
+      method,
+      bodyHeaders,
+      retryCount,
+      timeout,
+    });
     const req = {
       ...(this.fetchOptions as RequestInit),
       ...(options.fetchOptions as RequestInit),
@@ -326,7 +344,9 @@ export class BaseAnthropic {
         'User-Agent': this.getUserAgent(),
         'X-Stainless-Retry-Count': String(ctx.retryCount),
         'X-Stainless-Timeout': String(Math.trunc(ctx.timeout / 1000)),
-        ...(this._options.dangerouslyAllowBrowser ? { 'anthropic-dangerous-direct-browser-access': 'true' } : {}),
+        ...(this._options.dangerouslyAllowBrowser
+          ? { 'anthropic-dangerous-direct-browser-access': 'true' }
+          : {}),
         'anthropic-version': '2023-06-01',
       },
       await this.authHeaders(options),
@@ -343,65 +363,15 @@ export class BaseAnthropic {
     retriesOverride: number | null,
   ): Promise<APIResponseProps> {
     const options = await optionsInput;
-    const maxRetries = retriesOverride ?? options.maxRetries ?? this.maxRetries;
     await this.prepareOptions(options);
     if (options.signal?.aborted) throw new Errors.APIUserAbortError();
-
-    const log = loggerFor(this);
-    const requestLogID = `log_${((Math.random() * (1 << 24)) | 0).toString(16).padStart(6, '0')}`;
-    const startTime = Date.now();
-    const controller = new AbortController();
-    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-    const url = this.buildURL(options.path, options.query as Record<string, unknown>, options.defaultBaseURL);
-    const timeout = options.timeout ?? this.timeout;
-
-    const response = await sendWithRetries({
-      url,
-      method: options.method,
-      maxRetries,
-      timeout,
-      signal,
+    return executeRequest(this, options, {
+      maxRetries: retriesOverride ?? options.maxRetries ?? this.maxRetries,
       fetch: this.fetch,
-      prepare: async (retryCount) => {
-        const built = await this.buildRequest(options, { retryCount });
-        await this.prepareRequest(built.req, { url: built.url, options });
-        log.debug(
-          `[${requestLogID}] sending request`,
-          formatRequestDetails({ method: built.req.method, url: built.url, options, headers: built.req.headers }),
-        );
-        return { url: built.url, init: built.req };
-      },
-      onRetry: (event) => this.logRetry(requestLogID, event, maxRetries, startTime),
-    }).catch((err) => {
-      log.info(`[${requestLogID}] request failed - ${err instanceof Error ? err.constructor.name : 'error'}; no more retries`);
-      throw err;
+      prepareRequest: (req, ctx) => this.prepareRequest(req, ctx),
+      makeStatusError: (status, error, message, headers) =>
+        this.makeStatusError(status, error, message, headers),
     });
-
-    const summary = `[${requestLogID}] ${options.method.toUpperCase()} ${response.url || url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${Date.now() - startTime}ms`;
-    if (!response.ok) {
-      log.info(summary);
-      throw await this.statusErrorFrom(response);
-    }
-    log.info(summary);
-    log.debug(`[${requestLogID}] response start`, formatRequestDetails({ url: response.url, status: response.status, headers: response.headers }));
-    return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
-  }
-
-  private async statusErrorFrom(response: Response): Promise<Errors.APIError> {
-    let text = await response.text().catch((err) => castToError(err).message);
-    for (const secret of this._secrets()) text = text.split(secret).join('***');
-    const json = safeJSON(text);
-    return this.makeStatusError(response.status, json, json ? undefined : text, response.headers);
-  }
-
-  private logRetry(requestLogID: string, event: RetryEvent, maxRetries: number, startTime: number): void {
-    const remaining = maxRetries - event.retryCount;
-    const what = event.response
-      ? `failed with status ${event.response.status}`
-      : `connection failed (${event.error?.name ?? 'error'})`;
-    loggerFor(this).info(
-      `[${requestLogID}] attempt ${event.retryCount + 1} ${what} after ${Date.now() - startTime}ms - retrying, ${remaining} attempts remaining`,
-    );
   }
 
   static Anthropic = this;

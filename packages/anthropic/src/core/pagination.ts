@@ -41,7 +41,9 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   async getNextPage(): Promise<this> {
     const next = this.nextPageRequestOptions();
     if (!next) {
-      throw new AnthropicError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.');
+      throw new AnthropicError(
+        'No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.',
+      );
     }
     return await this.#client.requestAPIList(this.constructor as any, next as FinalRequestOptions);
   }
@@ -72,7 +74,10 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
  * for await (const model of client.models.list({ limit: 20 })) console.log(model.id);
  * ```
  */
-export class PagePromise<PageClass extends AbstractPage<Item>, Item = ReturnType<PageClass['getPaginatedItems']>[number]>
+export class PagePromise<
+    PageClass extends AbstractPage<Item>,
+    Item = ReturnType<PageClass['getPaginatedItems']>[number],
+  >
   extends APIPromise<PageClass>
   implements AsyncIterable<Item>
 {
@@ -85,7 +90,12 @@ export class PagePromise<PageClass extends AbstractPage<Item>, Item = ReturnType
       client,
       request,
       async (client, props) =>
-        new Page(client, props.response, await defaultParseResponse(client, props), props.options) as WithRequestID<PageClass>,
+        new Page(
+          client,
+          props.response,
+          await defaultParseResponse(client, props),
+          props.options,
+        ) as WithRequestID<PageClass>,
     );
   }
 
@@ -123,7 +133,12 @@ export class Page<Item> extends AbstractPage<Item> implements PageResponse<Item>
   first_id: string | null;
   last_id: string | null;
 
-  constructor(client: BaseAnthropic, response: Response, body: PageResponse<Item>, options: FinalRequestOptions) {
+  constructor(
+    client: BaseAnthropic,
+    response: Response,
+    body: PageResponse<Item>,
+    options: FinalRequestOptions,
+  ) {
     super(client, response, body, options);
     this.data = body.data || [];
     this.has_more = body.has_more || false;
@@ -169,7 +184,12 @@ export class PageCursor<Item> extends AbstractPage<Item> implements PageCursorRe
   has_more: boolean;
   next_page: string | null;
 
-  constructor(client: BaseAnthropic, response: Response, body: PageCursorResponse<Item>, options: FinalRequestOptions) {
+  constructor(
+    client: BaseAnthropic,
+    response: Response,
+    body: PageCursorResponse<Item>,
+    options: FinalRequestOptions,
+  ) {
     super(client, response, body, options);
     this.data = body.data || [];
     this.has_more = body.has_more || false;
@@ -191,7 +211,10 @@ export class PageCursor<Item> extends AbstractPage<Item> implements PageCursorRe
 
   nextPageRequestOptions(): PageRequestOptions | null {
     if (!this.next_page) return null;
-    return { ...this.options, query: { ...maybeObj(this.options.query), [this.cursorParam()]: this.next_page } };
+    return {
+      ...this.options,
+      query: { ...maybeObj(this.options.query), [this.cursorParam()]: this.next_page },
+    };
   }
 }
 

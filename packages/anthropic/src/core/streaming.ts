@@ -1,5 +1,5 @@
 import { type Bytes, LineDecoder, type LineSink } from '../internal/decoders/line.js';
-import { SSEDecoder, type ServerSentEvent } from '../internal/decoders/sse.js';
+import { type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
 import { isAbortError } from '../internal/errors.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
 import { type Logger, loggerFor } from '../internal/utils/log.js';
@@ -47,7 +47,10 @@ function streamError(err: unknown, controller: AbortController): unknown {
   if (err instanceof AnthropicError) return err;
   if (controller.signal.aborted || isAbortError(err)) return new APIUserAbortError();
   if (err instanceof SyntaxError) return err;
-  return new APIConnectionError({ message: 'Connection error while reading the stream.', cause: err as Error });
+  return new APIConnectionError({
+    message: 'Connection error while reading the stream.',
+    cause: err as Error,
+  });
 }
 
 /**
@@ -77,7 +80,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   /** Decodes a `text/event-stream` response: `ping` skipped, `event: error` thrown as `APIError`. */
-  static fromSSEResponse<Item>(response: Response, controller: AbortController, client?: BaseAnthropic): Stream<Item> {
+  static fromSSEResponse<Item>(
+    response: Response,
+    controller: AbortController,
+    client?: BaseAnthropic,
+  ): Stream<Item> {
     const body = response.body;
     return Stream.fromChunks<Item>(
       () => {
@@ -106,7 +113,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const logger = client ? loggerFor(client) : console;
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed)
+        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
       consumed = true;
       let finished = false;
       try {
@@ -135,7 +143,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     // One generator layer: bytes -> events -> items, with no per-event closure or promise beyond
     // the generator's own.
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed)
+        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
       consumed = true;
       const decoder = new SSEDecoder();
       let finished = false;
@@ -170,7 +179,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Item> {
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed) throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed)
+        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
       consumed = true;
       const lines = new LineDecoder();
       const sink: LineSink & { items: Item[] } = {

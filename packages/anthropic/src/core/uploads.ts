@@ -1,2 +1,2 @@
-export { type Uploadable } from '../internal/uploads.js';
-export { toFile, type ToFileInput } from '../internal/to-file.js';
+export { type ToFileInput, toFile } from '../internal/to-file.js';
+export type { Uploadable } from '../internal/uploads.js';

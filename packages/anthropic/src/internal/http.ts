@@ -11,7 +11,12 @@ export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promi
 export type PreparedAttempt = { url: string; init: RequestInit };
 
 /** What happened before a retry, for logging. */
-export type RetryEvent = { retryCount: number; response?: Response; error?: Error; delayMs?: number | undefined };
+export type RetryEvent = {
+  retryCount: number;
+  response?: Response;
+  error?: Error;
+  delayMs?: number | undefined;
+};
 
 /** Inputs of `sendWithRetries`. */
 export type SendOptions = {
@@ -68,7 +73,10 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
     } catch (err) {
       throw new PrepareError(err);
     }
-    const response = await o.fetch.call(undefined, prepared.url, { ...prepared.init, signal: request.signal });
+    const response = await o.fetch.call(undefined, prepared.url, {
+      ...prepared.init,
+      signal: request.signal,
+    });
     if (!response.ok && retryCount < o.maxRetries && shouldRetryResponse(response)) {
       const delayMs = retryAfterMillis(response.headers);
       o.onRetry?.({ retryCount, response, delayMs });

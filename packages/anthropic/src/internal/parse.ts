@@ -1,5 +1,5 @@
-import type { AbstractPage } from '../core/pagination.js';
 import type { BaseAnthropic } from '../core/base-client.js';
+import type { AbstractPage } from '../core/pagination.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { formatRequestDetails, loggerFor } from './utils/log.js';
 
@@ -15,10 +15,11 @@ export type APIResponseProps = {
 };
 
 /** `T` plus the non-enumerable `_request_id` the SDK attaches to parsed objects. */
-export type WithRequestID<T> =
-  T extends Array<any> | Response | AbstractPage<any> ? T
-  : T extends Record<string, any> ? T & { _request_id?: string | null }
-  : T;
+export type WithRequestID<T> = T extends Array<any> | Response | AbstractPage<any>
+  ? T
+  : T extends Record<string, any>
+    ? T & { _request_id?: string | null }
+    : T;
 
 /** Attaches `_request_id` (from the `request-id` header) to an object, non-enumerably. */
 export function addRequestID<T>(value: T, response: Response): WithRequestID<T> {
@@ -47,7 +48,10 @@ async function readBody(client: BaseAnthropic, props: APIResponseProps): Promise
  * Turns a response into the value an `APIPromise` resolves to: a `Stream` for `stream: true`,
  * the raw `Response` for `__binaryResponse`, parsed JSON (with `_request_id`) or text otherwise.
  */
-export async function defaultParseResponse<T>(client: BaseAnthropic, props: APIResponseProps): Promise<WithRequestID<T>> {
+export async function defaultParseResponse<T>(
+  client: BaseAnthropic,
+  props: APIResponseProps,
+): Promise<WithRequestID<T>> {
   const body = await readBody(client, props);
   loggerFor(client).debug(
     `[${props.requestLogID}] response parsed`,

@@ -8,9 +8,9 @@ export function ReadableStreamFrom<T>(iterable: AsyncIterable<T> | Iterable<T>):
   return new ReadableStream<T>({
     start() {
       iter =
-        Symbol.asyncIterator in iterable ?
-          (iterable as AsyncIterable<T>)[Symbol.asyncIterator]()
-        : (iterable as Iterable<T>)[Symbol.iterator]();
+        Symbol.asyncIterator in iterable
+          ? (iterable as AsyncIterable<T>)[Symbol.asyncIterator]()
+          : (iterable as Iterable<T>)[Symbol.iterator]();
     },
     async pull(controller) {
       try {

@@ -40,7 +40,11 @@ const isResponseLike = (v: any): v is ResponseLike =>
   v != null && typeof v === 'object' && typeof v.url === 'string' && typeof v.blob === 'function';
 
 /** Everything `toFile` accepts. */
-export type ToFileInput = FileLike | ResponseLike | Exclude<BlobLikePart, string> | AsyncIterable<BlobLikePart>;
+export type ToFileInput =
+  | FileLike
+  | ResponseLike
+  | Exclude<BlobLikePart, string>
+  | AsyncIterable<BlobLikePart>;
 
 async function collectParts(value: BlobLikePart | AsyncIterable<BlobLikePart>): Promise<BlobPart[]> {
   if (typeof value === 'string' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return [value];
@@ -51,7 +55,12 @@ async function collectParts(value: BlobLikePart | AsyncIterable<BlobLikePart>): 
     return parts;
   }
   const ctor = (value as any)?.constructor?.name;
-  const props = typeof value === 'object' && value ? `; props: [${Object.getOwnPropertyNames(value).map((p) => `"${p}"`).join(', ')}]` : '';
+  const props =
+    typeof value === 'object' && value
+      ? `; props: [${Object.getOwnPropertyNames(value)
+          .map((p) => `"${p}"`)
+          .join(', ')}]`
+      : '';
   throw new Error(`Unexpected data type: ${typeof value}${ctor ? `; constructor: ${ctor}` : ''}${props}`);
 }
 
@@ -90,7 +99,9 @@ export async function toFile(
   }
   const parts = await collectParts(input);
   if (!options?.type) {
-    const typed = parts.find((p) => typeof p === 'object' && 'type' in p && (p as Blob).type) as Blob | undefined;
+    const typed = parts.find((p) => typeof p === 'object' && 'type' in p && (p as Blob).type) as
+      | Blob
+      | undefined;
     if (typed) options = { ...options, type: typed.type };
   }
   return makeFile(parts, fileName, options);

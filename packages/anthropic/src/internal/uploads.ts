@@ -18,7 +18,9 @@ export type Uploadable = File | Response | FsReadStream | BunFile;
 /** Throws a helpful error where `File` is not a global (Node < 20). */
 export function checkFileSupport(): void {
   if (typeof File === 'undefined') {
-    throw new Error('`File` is not defined as a global, which is required for file uploads. Use Node 20 or newer.');
+    throw new Error(
+      '`File` is not defined as a global, which is required for file uploads. Use Node 20 or newer.',
+    );
   }
 }
 
@@ -44,7 +46,9 @@ export const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown>
 const isNamedBlob = (value: unknown): value is Blob => value instanceof Blob && 'name' in value;
 
 const isUploadable = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && (value instanceof Response || isAsyncIterable(value) || isNamedBlob(value));
+  typeof value === 'object' &&
+  value !== null &&
+  (value instanceof Response || isAsyncIterable(value) || isNamedBlob(value));
 
 function hasUploadableValue(value: unknown): boolean {
   if (isUploadable(value)) return true;
@@ -53,10 +57,17 @@ function hasUploadableValue(value: unknown): boolean {
   return false;
 }
 
-async function appendValue(form: FormData, key: string, value: unknown, stripFilenames: boolean): Promise<void> {
+async function appendValue(
+  form: FormData,
+  key: string,
+  value: unknown,
+  stripFilenames: boolean,
+): Promise<void> {
   if (value === undefined) return;
   if (value === null) {
-    throw new TypeError(`Received null for "${key}"; to pass null in FormData, you must use the string 'null'`);
+    throw new TypeError(
+      `Received null for "${key}"; to pass null in FormData, you must use the string 'null'`,
+    );
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     form.append(key, String(value));
@@ -72,9 +83,12 @@ async function appendValue(form: FormData, key: string, value: unknown, stripFil
     // Sequential so repeated `key[]` parts keep the caller's order.
     for (const entry of value) await appendValue(form, `${key}[]`, entry, stripFilenames);
   } else if (typeof value === 'object') {
-    for (const [name, prop] of Object.entries(value)) await appendValue(form, `${key}[${name}]`, prop, stripFilenames);
+    for (const [name, prop] of Object.entries(value))
+      await appendValue(form, `${key}[${name}]`, prop, stripFilenames);
   } else {
-    throw new TypeError(`Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${String(value)} instead`);
+    throw new TypeError(
+      `Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${String(value)} instead`,
+    );
   }
 }
 

@@ -5,8 +5,8 @@
 import { BaseAnthropic, type ClientOptions } from '@sdkgen/anthropic/core/base-client';
 import type { FaultServer } from '../../../../tests/helpers/fault-server.js';
 
-export { startServer } from '../../../../tests/helpers/fault-server.js';
 export * from '../../../../tests/helpers/fault-server.js';
+export { startServer } from '../../../../tests/helpers/fault-server.js';
 
 /** The base client with nothing added; public methods only. */
 export class TestClient extends BaseAnthropic {}

@@ -3,7 +3,10 @@ import { clientFor, json, retryable, startServer } from './client.js';
 
 describe('smoke', () => {
   it('gets JSON and retries a 529', async () => {
-    const server = await startServer([retryable(529, { retryAfterMs: '1' }), json({ ok: true }, { headers: { 'request-id': 'req_1' } })]);
+    const server = await startServer([
+      retryable(529, { retryAfterMs: '1' }),
+      json({ ok: true }, { headers: { 'request-id': 'req_1' } }),
+    ]);
     try {
       const client = clientFor(server);
       const res = await client.get<{ ok: boolean }>('/v1/x');

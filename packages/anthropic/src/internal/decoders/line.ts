@@ -49,8 +49,9 @@ export class LineDecoder implements LineSink {
   feed(chunk: Bytes, sink: LineSink): void {
     if (chunk == null) return;
     const text =
-      typeof chunk === 'string' ? chunk
-      : this.textDecoder.decode(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk, STREAM);
+      typeof chunk === 'string'
+        ? chunk
+        : this.textDecoder.decode(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk, STREAM);
     this.split(text, sink);
   }
 

@@ -88,7 +88,9 @@ export class SSEDecoder implements LineSink {
  * for await (const sse of iterSSEMessages(response.body!)) console.log(sse.event, sse.data);
  * ```
  */
-export async function* iterSSEMessages(body: AsyncIterable<Bytes> | ReadableStream<Bytes>): AsyncGenerator<ServerSentEvent> {
+export async function* iterSSEMessages(
+  body: AsyncIterable<Bytes> | ReadableStream<Bytes>,
+): AsyncGenerator<ServerSentEvent> {
   const decoder = new SSEDecoder();
   for await (const chunk of body as AsyncIterable<Bytes>) {
     yield* decoder.decode(chunk).slice();

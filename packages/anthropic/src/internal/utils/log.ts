@@ -11,7 +11,12 @@ export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 const LEVELS: Record<LogLevel, number> = { off: 0, error: 200, warn: 300, info: 400, debug: 500 };
 
 /** Header names whose values are never logged. */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set(['x-api-key', 'authorization', 'cookie', 'set-cookie']);
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'x-api-key',
+  'authorization',
+  'cookie',
+  'set-cookie',
+]);
 
 const REDACTED = '***';
 
@@ -24,10 +29,16 @@ export type LogSource = {
 };
 
 /** Validates a level from options or `ANTHROPIC_LOG`, warning (once per call) about bad values. */
-export function parseLogLevel(value: string | undefined, source: string, client: LogSource): LogLevel | undefined {
+export function parseLogLevel(
+  value: string | undefined,
+  source: string,
+  client: LogSource,
+): LogLevel | undefined {
   if (!value) return undefined;
   if (hasOwn(LEVELS, value)) return value as LogLevel;
-  loggerFor(client).warn(`${source} was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(Object.keys(LEVELS))}`);
+  loggerFor(client).warn(
+    `${source} was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(Object.keys(LEVELS))}`,
+  );
   return undefined;
 }
 
@@ -104,7 +115,8 @@ export function formatRequestDetails(details: RequestDetails): RequestDetails {
     out.options = rest;
   }
   if (details.headers) {
-    const entries = details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers);
+    const entries =
+      details.headers instanceof Headers ? [...details.headers] : Object.entries(details.headers);
     out.headers = Object.fromEntries(
       entries.map(([name, value]) => [name, SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value]),
     );

@@ -46,7 +46,9 @@ export function createPathTagFunction(encoder: (value: string) => string = encod
       problems.push(`Value "${match[0].replace('/', '')}" can't be safely passed as a path parameter`);
     }
     if (problems.length) {
-      throw new AnthropicError(`Path parameters result in path with invalid segments:\n${problems.join('\n')}\n${out}`);
+      throw new AnthropicError(
+        `Path parameters result in path with invalid segments:\n${problems.join('\n')}\n${out}`,
+      );
     }
     return out;
   };

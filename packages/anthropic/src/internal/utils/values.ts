@@ -12,7 +12,7 @@ export function isEmptyObj(obj: object | null | undefined): boolean {
 
 /** Own-property check that also works on null-prototype objects. */
 export function hasOwn<T extends object>(obj: T, key: PropertyKey): key is keyof T {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.hasOwn(obj, key);
 }
 
 /** `Array.isArray` narrowed for readonly arrays. */

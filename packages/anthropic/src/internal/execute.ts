@@ -1,0 +1,115 @@
+import type { APIError } from '../core/error.js';
+import { castToError } from './errors.js';
+import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
+import type { APIResponseProps } from './parse.js';
+import type { FinalRequestOptions } from './request-options.js';
+import type { FinalizedRequestInit } from './types.js';
+import { formatRequestDetails, type LogSource, loggerFor } from './utils/log.js';
+import { safeJSON } from './utils/values.js';
+
+/** The client members `executeRequest` uses (protected hooks are passed in as callbacks). */
+export type RequestHost = LogSource & {
+  timeout: number;
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string;
+  buildRequest(
+    options: FinalRequestOptions,
+    ctx: { retryCount?: number },
+  ): Promise<{ req: FinalizedRequestInit; url: string; timeout: number }>;
+  _secrets(): string[];
+};
+
+/** Per-request pieces the client supplies. */
+export type ExecuteHooks = {
+  maxRetries: number;
+  fetch: Fetch;
+  prepareRequest(req: RequestInit, ctx: { url: string; options: FinalRequestOptions }): Promise<void>;
+  makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): APIError;
+};
+
+const newLogID = () => `log_${((Math.random() * (1 << 24)) | 0).toString(16).padStart(6, '0')}`;
+
+/**
+ * Runs one logical request: per-attempt `buildRequest` + `prepareRequest`, retries and timeouts
+ * through `sendWithRetries`, logging with secrets masked, and an `APIError` for a final non-2xx.
+ */
+export async function executeRequest(
+  host: RequestHost,
+  options: FinalRequestOptions,
+  hooks: ExecuteHooks,
+): Promise<APIResponseProps> {
+  const log = loggerFor(host);
+  const requestLogID = newLogID();
+  const startTime = Date.now();
+  const controller = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const url = host.buildURL(options.path, options.query as Record<string, unknown>, options.defaultBaseURL);
+
+  const response = await sendWithRetries({
+    url,
+    method: options.method,
+    maxRetries: hooks.maxRetries,
+    timeout: options.timeout ?? host.timeout,
+    signal,
+    fetch: hooks.fetch,
+    prepare: async (retryCount) => {
+      const { req, url } = await host.buildRequest(options, { retryCount });
+      await hooks.prepareRequest(req, { url, options });
+      log.debug(
+        `[${requestLogID}] sending request`,
+        formatRequestDetails({
+          method: req.method,
+          url,
+          options,
+          headers: req.headers,
+          retryOf: retryCount ? requestLogID : undefined,
+        }),
+      );
+      return { url, init: req };
+    },
+    onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
+  }).catch((err: unknown) => {
+    log.info(
+      `[${requestLogID}] ${options.method.toUpperCase()} ${url} failed: ${castToError(err).name}; no more retries`,
+    );
+    throw err;
+  });
+
+  const elapsed = Date.now() - startTime;
+  log.info(
+    `[${requestLogID}] ${options.method.toUpperCase()} ${url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${elapsed}ms`,
+  );
+  if (!response.ok) throw await statusError(host, hooks, response);
+  log.debug(
+    `[${requestLogID}] response start`,
+    formatRequestDetails({
+      url: response.url,
+      status: response.status,
+      headers: response.headers,
+      durationMs: elapsed,
+    }),
+  );
+  return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
+}
+
+async function statusError(host: RequestHost, hooks: ExecuteHooks, response: Response): Promise<APIError> {
+  let text = await response.text().catch((err: unknown) => castToError(err).message);
+  // An error body could echo a credential back; never let it into the error message.
+  for (const secret of host._secrets()) text = text.split(secret).join('***');
+  const json = safeJSON(text);
+  return hooks.makeStatusError(response.status, json, json ? undefined : text, response.headers);
+}
+
+function logRetry(
+  host: RequestHost,
+  id: string,
+  event: RetryEvent,
+  maxRetries: number,
+  startTime: number,
+): void {
+  const what = event.response
+    ? `failed with status ${event.response.status}`
+    : `connection failed (${event.error?.name ?? 'error'})`;
+  loggerFor(host).info(
+    `[${id}] attempt ${event.retryCount + 1} ${what} after ${Date.now() - startTime}ms - retrying, ${maxRetries - event.retryCount} attempts remaining`,
+  );
+}
