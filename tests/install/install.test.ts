@@ -1,0 +1,147 @@
+/**
+ * The release path, end to end: `pnpm pack` every publishable package (which builds it), lint the tarballs with
+ * publint and @arethetypeswrong/cli, install them with plain npm into a throwaway project under the OS temp folder,
+ * then run an ES module script and a CommonJS script against a local API double and type-check a TypeScript
+ * consumer under `moduleResolution` node16 and bundler.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultServer } from '../helpers/fault-server.js';
+import { MESSAGE_TEXT, MODEL_IDS, RESULT_IDS, startApiDouble } from './api-double.js';
+import { installProject, PACKAGE_DIRS, type Packed, pack, REPO, runNode, typecheck } from './pack.js';
+
+const CONSUMER = fileURLToPath(new URL('./consumer/', import.meta.url));
+const ATTW = join(REPO, 'tests', 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+const exec = promisify(execFile);
+
+const expected = {
+  created: MESSAGE_TEXT,
+  streamed: MESSAGE_TEXT,
+  final: MESSAGE_TEXT,
+  isMessageStream: true,
+  models: MODEL_IDS,
+  results: RESULT_IDS,
+  errorClasses: true,
+};
+
+describe('packed packages in a fresh npm project', () => {
+  let work = '';
+  let project = '';
+  let api: FaultServer | undefined;
+  const packed: Packed[] = [];
+  let installError = '';
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'sdkgen-install-'));
+    const dest = join(work, 'tarballs');
+    mkdirSync(dest);
+    // One at a time: each prepack runs tsc twice, and the machine has two cores.
+    for (const dir of PACKAGE_DIRS) packed.push(await pack(dir, dest));
+    project = join(work, 'consumer');
+    const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
+    try {
+      await installProject(project, tarballs, ['@types/node@^20']);
+    } catch (err: any) {
+      installError = `${err.stdout ?? ''}${err.stderr ?? err.message}`;
+    }
+    for (const file of readdirSync(CONSUMER)) copyFileSync(join(CONSUMER, file), join(project, file));
+    api = await startApiDouble();
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Fails with the pack or install output when the project could not be set up. */
+  function requireInstalled(): void {
+    const sdk = packed.find((p) => p.dir === 'anthropic');
+    if (sdk?.error) throw new Error(`pnpm pack failed for ${sdk.name}:\n${sdk.error}`);
+    if (installError) throw new Error(`npm install failed:\n${installError}`);
+  }
+
+  it.each(PACKAGE_DIRS)('packages/%s builds and packs', (dir) => {
+    const result = packed.find((p) => p.dir === dir);
+    expect(result?.error, result?.error).toBeUndefined();
+    expect(result?.tarball).toMatch(/\.tgz$/);
+  });
+
+  it('tarballs ship built files only: no sources, tests, fixtures or source maps', async () => {
+    requireInstalled();
+    for (const p of packed.filter((x) => x.tarball)) {
+      const { stdout } = await exec('tar', ['-tzf', p.tarball!]);
+      const files = stdout.trim().split('\n');
+      const unexpected = files.filter(
+        (f) =>
+          !/^package\/(dist\/.+\.(js|d\.ts|json)|package\.json|README\.md|LICENSE(\.md)?|CHANGELOG\.md)$/.test(
+            f,
+          ),
+      );
+      expect(unexpected, `${p.name} ships unexpected files`).toEqual([]);
+      expect(files).toContain('package/dist/esm/index.js');
+      expect(files).toContain('package/dist/cjs/index.d.ts');
+      expect(files).toContain('package/dist/cjs/package.json');
+    }
+  });
+
+  it('publint finds no warnings or errors in any tarball', async () => {
+    requireInstalled();
+    for (const p of packed.filter((x) => x.tarball)) {
+      const tarball = readFileSync(p.tarball!);
+      const { messages, pkg } = await publint({
+        pack: { tarball: new Uint8Array(tarball).buffer },
+        level: 'warning',
+        strict: true,
+      });
+      expect(
+        messages.map((m) => formatMessage(m, pkg)),
+        p.name,
+      ).toEqual([]);
+    }
+  }, 120_000);
+
+  it('@arethetypeswrong/cli finds no resolution problems (node16 CJS/ESM, bundler)', async () => {
+    requireInstalled();
+    for (const p of packed.filter((x) => x.tarball)) {
+      const result = await exec(
+        process.execPath,
+        [ATTW, p.tarball!, '--profile', 'node16', '--format', 'ascii', '--no-color'],
+        { maxBuffer: 16 << 20 },
+      ).then(
+        () => '',
+        (err) => `${err.stdout}${err.stderr}`,
+      );
+      expect(result, p.name).toBe('');
+    }
+  }, 180_000);
+
+  it('an ES module script can create, stream, paginate and read batch results', async () => {
+    requireInstalled();
+    const out = await runNode(project, 'esm.mjs', { API_URL: api!.url });
+    expect(JSON.parse(out)).toEqual(expected);
+  }, 60_000);
+
+  it('a CommonJS script can do the same, with require() returning a constructor as 0.74.0 does', async () => {
+    requireInstalled();
+    const out = await runNode(project, 'cjs.cjs', { API_URL: api!.url });
+    expect(JSON.parse(out)).toEqual({ ...expected, sameClass: true });
+  }, 60_000);
+
+  it.each(['node16', 'bundler'])(
+    'a TypeScript consumer type-checks with moduleResolution %s',
+    async (mode) => {
+      requireInstalled();
+      const { ok, output } = await typecheck(project, `tsconfig.${mode}.json`);
+      expect(output).toBe('');
+      expect(ok).toBe(true);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,87 @@
+/**
+ * Builds and packs the workspace's publishable packages the way a release does (`pnpm pack`, whose `prepack`
+ * runs the build and which applies `publishConfig`), and installs tarballs into a throwaway project with plain npm.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Repository root. */
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The publishable packages, by folder under `packages/`. The SDK comes first: the others depend on it. */
+export const PACKAGE_DIRS = ['anthropic', 'bedrock', 'vertex', 'foundry'] as const;
+
+/** Result of packing one package: the tarball, or why there is none. */
+export type Packed = { name: string; dir: string; tarball?: string; error?: string };
+
+/** Reads `packages/<dir>/package.json`. */
+export function manifest(dir: string): Record<string, any> {
+  return JSON.parse(readFileSync(join(REPO, 'packages', dir, 'package.json'), 'utf8'));
+}
+
+/** Packs one package into `dest` with `pnpm pack`; failures are returned, not thrown, so one bad package is one red test. */
+export async function pack(dir: string, dest: string): Promise<Packed> {
+  const cwd = join(REPO, 'packages', dir);
+  const name = manifest(dir).name as string;
+  const before = new Set(readdirSync(dest));
+  try {
+    await run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dest], { cwd, maxBuffer: 64 << 20 });
+  } catch (err: any) {
+    return { name, dir, error: `${err.stdout ?? ''}\n${err.stderr ?? err.message}`.trim().slice(-4000) };
+  }
+  const tarball = readdirSync(dest).find((f) => f.endsWith('.tgz') && !before.has(f));
+  return tarball
+    ? { name, dir, tarball: join(dest, tarball) }
+    : { name, dir, error: 'pnpm pack wrote no tarball' };
+}
+
+/**
+ * Creates a fresh npm project in `root` and installs the tarballs plus `extra` registry packages into it with plain
+ * `npm install` (no workspace links). Returns npm's output for diagnostics.
+ */
+export async function installProject(root: string, tarballs: string[], extra: string[]): Promise<string> {
+  mkdirSync(root, { recursive: true });
+  writeFileSync(
+    join(root, 'package.json'),
+    `${JSON.stringify({ name: 'sdkgen-consumer', private: true }, null, 2)}\n`,
+  );
+  const args = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--ignore-scripts',
+    '--loglevel=error',
+  ];
+  const { stdout, stderr } = await run('npm', [...args, ...tarballs, ...extra], {
+    cwd: root,
+    maxBuffer: 64 << 20,
+  });
+  return `${stdout}${stderr}`;
+}
+
+/** Runs `node <script>` in `cwd` with `env` added; resolves with stdout, rejects with stderr included. */
+export async function runNode(cwd: string, script: string, env: Record<string, string>): Promise<string> {
+  const { stdout } = await run(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+/** Runs the workspace's `tsc -p <config>` in `cwd`; resolves with its output whether or not it passed. */
+export async function typecheck(cwd: string, config: string): Promise<{ ok: boolean; output: string }> {
+  const tsc = join(REPO, 'tests', 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    const { stdout } = await run(process.execPath, [tsc, '-p', config], { cwd, maxBuffer: 16 << 20 });
+    return { ok: true, output: stdout };
+  } catch (err: any) {
+    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
+}
