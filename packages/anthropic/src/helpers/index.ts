@@ -1,0 +1,2 @@
+export { jsonSchemaOutputFormat } from './json-schema.js';
+export { zodOutputFormat } from './zod.js';

@@ -1,0 +1,263 @@
+import { AnthropicError, APIUserAbortError } from '../core/error.js';
+import { Stream } from '../core/streaming.js';
+import { buildHeaders } from '../internal/headers.js';
+import type { RequestOptions } from '../internal/request-options.js';
+import { type LooseMessage, type LooseStreamEvent, MessageAccumulator } from './message-accumulator.js';
+import { type LifecycleEvents, StreamLifecycle } from './stream-lifecycle.js';
+
+type Listener = (...args: any[]) => void;
+
+/** What `_createMessage` needs from a messages resource: `create` returning a promise with `withResponse`. */
+export type StreamingCreate<Event> = (
+  params: any,
+  options: RequestOptions,
+) => { withResponse(): Promise<{ data: Stream<Event>; response: Response }> };
+
+/** Request options tagged with the helper-method header the API's SDK telemetry expects for `.stream()`. */
+export function withHelperHeader(options: RequestOptions | undefined): RequestOptions {
+  return { ...options, headers: buildHeaders([options?.headers, { 'X-Stainless-Helper-Method': 'stream' }]) };
+}
+
+/**
+ * The machinery shared by `MessageStream` and `BetaMessageStream`: running the request, folding
+ * events into the current message, emitting the typed events, and exposing the results. Subclasses
+ * only pick the types and how a finished message is parsed.
+ */
+export abstract class MessageStreamCore<
+    Event extends { type: string },
+    Msg,
+    Param,
+    ParsedMsg,
+    Events extends { [K in keyof Events]: Listener } & LifecycleEvents,
+  >
+  extends StreamLifecycle<Events>
+  implements AsyncIterable<Event>
+{
+  /** The conversation as sent, followed by each message received. */
+  messages: Param[] = [];
+  /** Every complete assistant message received, parsed. */
+  receivedMessages: ParsedMsg[] = [];
+  #accumulator = new MessageAccumulator();
+
+  /** Turns a finished message into its parsed form (structured outputs). */
+  protected abstract _parseFinal(message: Msg): ParsedMsg;
+
+  /** The message as accumulated so far, or `undefined` between requests. */
+  get currentMessage(): Msg | undefined {
+    return this.#accumulator.snapshot as Msg | undefined;
+  }
+
+  /**
+   * Waits for the response headers and returns this stream with the raw `Response` and its request id.
+   * Rejects for streams made by `fromReadableStream`, which have no `Response`.
+   * @example
+   * ```ts
+   * const { response, request_id } = await stream.withResponse();
+   * ```
+   */
+  async withResponse<Self extends StreamLifecycle<Events>>(
+    this: Self,
+  ): Promise<{ data: Self; response: Response; request_id: string | null | undefined }> {
+    const response = await (
+      this as unknown as MessageStreamCore<Event, Msg, Param, ParsedMsg, Events>
+    )._waitConnected();
+    if (!response) throw new AnthropicError('Could not resolve a `Response` object');
+    return { data: this, response, request_id: response.headers.get('request-id') };
+  }
+
+  /**
+   * Resolves with the last assistant message once the stream ends (parsed if an output format was
+   * given); rejects if the stream failed or produced no message.
+   * @example
+   * ```ts
+   * const message = await client.messages.stream(params).finalMessage();
+   * ```
+   */
+  async finalMessage(): Promise<ParsedMsg> {
+    await this.done();
+    return this.#lastMessage();
+  }
+
+  /**
+   * Resolves with the text blocks of the final message joined by a space; rejects if there are none.
+   * @example
+   * ```ts
+   * const text = await client.messages.stream(params).finalText();
+   * ```
+   */
+  async finalText(): Promise<string> {
+    await this.done();
+    const texts = (this.#lastMessage() as LooseMessage).content
+      .filter((block) => block.type === 'text')
+      .map((block) => block.text as string);
+    if (texts.length === 0)
+      throw new AnthropicError('stream ended without producing a content block with type=text');
+    return texts.join(' ');
+  }
+
+  #lastMessage(): ParsedMsg {
+    const last = this.receivedMessages.at(-1);
+    if (last === undefined)
+      throw new AnthropicError('stream ended without producing a Message with role=assistant');
+    return last;
+  }
+
+  protected _addMessageParam(message: Param): void {
+    this.messages.push(message);
+  }
+
+  protected _addMessage(message: ParsedMsg, emit = true): void {
+    this.receivedMessages.push(message);
+    if (emit) this.#fire('message', message);
+  }
+
+  protected override _onSuccess(): void {
+    const last = this.receivedMessages.at(-1);
+    if (last !== undefined) this.#fire('finalMessage', last);
+  }
+
+  /** Sends the request through `create` and consumes its event stream. */
+  protected async _createMessage(create: StreamingCreate<Event>, params: object, options?: RequestOptions) {
+    await this.#withSignal(options, async () => {
+      const { data, response } = await create(
+        { ...params, stream: true },
+        { ...options, signal: this.controller.signal },
+      ).withResponse();
+      this._connected(response);
+      await this.#consume(data);
+    });
+  }
+
+  /** Consumes events serialized by `toReadableStream()` (e.g. sent from a server to a browser). */
+  protected async _fromReadableStream(
+    readableStream: ReadableStream,
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.#withSignal(options, async () => {
+      this._connected(null);
+      await this.#consume(Stream.fromReadableStream<Event>(readableStream, this.controller));
+    });
+  }
+
+  async #withSignal(options: RequestOptions | undefined, body: () => Promise<void>): Promise<void> {
+    const signal = options?.signal;
+    const forward = () => this.controller.abort();
+    if (signal?.aborted) this.controller.abort();
+    signal?.addEventListener('abort', forward);
+    try {
+      this.#accumulator.reset();
+      await body();
+    } finally {
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  async #consume(stream: Stream<Event>): Promise<void> {
+    for await (const event of stream) this.#addStreamEvent(event);
+    if (stream.controller.signal.aborted) throw new APIUserAbortError();
+    if (!this.#accumulator.snapshot) throw new AnthropicError('request ended without sending any chunks');
+    this.#accumulator.reset();
+  }
+
+  #addStreamEvent(event: Event): void {
+    if (this.ended) return;
+    const snapshot = this.#accumulator.apply(event as unknown as LooseStreamEvent);
+    this.#fire('streamEvent', event, snapshot);
+    const loose = event as unknown as LooseStreamEvent;
+    switch (loose.type) {
+      case 'content_block_delta':
+        this.#emitDelta();
+        break;
+      case 'content_block_stop':
+        this.#fire('contentBlock', snapshot.content[loose.index]);
+        break;
+      case 'message_stop':
+        this._addMessageParam(snapshot as Param);
+        this._addMessage(this._parseFinal(snapshot as Msg));
+        break;
+    }
+  }
+
+  #emitDelta(): void {
+    const effect = this.#accumulator.lastDelta;
+    switch (effect.kind) {
+      case 'text':
+      case 'thinking':
+      case 'inputJson':
+        this.#fire(effect.kind, effect.delta, effect.snapshot);
+        break;
+      case 'citation':
+        this.#fire('citation', effect.citation, effect.snapshot);
+        break;
+      case 'signature':
+        this.#fire('signature', effect.signature);
+        break;
+      case 'compaction':
+        this.#fire('compaction', effect.snapshot);
+        break;
+    }
+  }
+
+  /** Emits by name; the subclass's event map guarantees the argument types. */
+  #fire(event: string, ...args: unknown[]): void {
+    (this._emit as (event: string, ...args: unknown[]) => void)(event, ...args);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Event> {
+    return eventIterator<Event>(this as unknown as IterableSource<Event>);
+  }
+
+  /**
+   * The raw events as a byte stream of newline-delimited JSON, for `fromReadableStream` on the other side.
+   * @example
+   * ```ts
+   * return new Response(client.messages.stream(params).toReadableStream());
+   * ```
+   */
+  toReadableStream(): ReadableStream {
+    return new Stream(() => this[Symbol.asyncIterator](), this.controller).toReadableStream();
+  }
+}
+
+interface IterableSource<Event> {
+  on(event: 'streamEvent', listener: (event: Event) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error' | 'abort', listener: (error: unknown) => void): unknown;
+  abort(): void;
+}
+
+/** Buffers `streamEvent`s for a pull-based reader; breaking out of the loop aborts the request. */
+function eventIterator<Event>(source: IterableSource<Event>): AsyncIterator<Event> {
+  const buffered: Event[] = [];
+  const waiting: Array<{ resolve: (r: IteratorResult<Event>) => void; reject: (e: unknown) => void }> = [];
+  let finished = false;
+  let failure: { error: unknown } | undefined;
+  source.on('streamEvent', (event) => {
+    const reader = waiting.shift();
+    if (reader) reader.resolve({ value: event, done: false });
+    else buffered.push(event);
+  });
+  source.on('end', () => {
+    finished = true;
+    for (const reader of waiting.splice(0)) reader.resolve({ value: undefined, done: true });
+  });
+  const fail = (error: unknown) => {
+    finished = true;
+    failure = { error };
+    for (const reader of waiting.splice(0)) reader.reject(error);
+  };
+  source.on('error', fail);
+  source.on('abort', fail);
+  return {
+    next: async () => {
+      if (buffered.length) return { value: buffered.shift()!, done: false };
+      if (failure) throw failure.error;
+      if (finished) return { value: undefined, done: true };
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return: async () => {
+      source.abort();
+      return { value: undefined, done: true };
+    },
+  };
+}
