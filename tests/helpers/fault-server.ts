@@ -66,9 +66,12 @@ export type FaultServer = {
   port: number;
   /** Requests received so far, in arrival order. */
   requests: RecordedRequest[];
-  /** Number of client sockets currently open. */
+  /**
+   * Number of open client sockets that have carried at least one request. (After an abort,
+   * undici may open a spare connection that never carries anything; it is not counted.)
+   */
   openSockets(): number;
-  /** Resolves once no client socket is open (rejects after `timeoutMs`). */
+  /** Resolves once `openSockets()` is 0 (rejects after `timeoutMs`). */
   waitForNoSockets(timeoutMs?: number): Promise<void>;
   /** Destroys open sockets, clears pending timers and stops listening. Safe to call twice. */
   close(): Promise<void>;
@@ -99,6 +102,8 @@ export async function startServer(handlerOrScript: Handler | Reply[]): Promise<F
             body: { error: `fault-server: no scripted reply #${index}` },
           };
   const sockets = new Set<Socket>();
+  const used = new WeakSet<Socket>();
+  const openUsed = () => [...sockets].filter((s) => used.has(s)).length;
   const timers = new Set<NodeJS.Timeout>();
   const requests: RecordedRequest[] = [];
   let closed = false;
@@ -118,6 +123,7 @@ export async function startServer(handlerOrScript: Handler | Reply[]): Promise<F
     for await (const chunk of raw) parts.push(chunk as Buffer);
     const req = record(raw.method ?? 'GET', raw.url ?? '/', raw.headers, Buffer.concat(parts));
     const index = requests.push(req) - 1;
+    used.add(raw.socket);
     try {
       const reply = await handler(req, { index, res, raw });
       if (reply) await send(res, reply, wait);
@@ -128,6 +134,9 @@ export async function startServer(handlerOrScript: Handler | Reply[]): Promise<F
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
+    // node:http keeps a half-open socket while a (stalled) response is unfinished; once the
+    // client has closed its side nothing more can be delivered, so close ours too.
+    socket.on('end', () => socket.destroy());
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -137,11 +146,11 @@ export async function startServer(handlerOrScript: Handler | Reply[]): Promise<F
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    openSockets: () => sockets.size,
+    openSockets: openUsed,
     async waitForNoSockets(timeoutMs = 2_000) {
       const deadline = Date.now() + timeoutMs;
-      while (sockets.size > 0) {
-        if (Date.now() > deadline) throw new Error(`fault-server: ${sockets.size} socket(s) still open`);
+      while (openUsed() > 0) {
+        if (Date.now() > deadline) throw new Error(`fault-server: ${openUsed()} socket(s) still open`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

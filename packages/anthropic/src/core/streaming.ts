@@ -1,5 +1,5 @@
 import { type Bytes, LineDecoder, type LineSink } from '../internal/decoders/line.js';
-import { type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
+import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
 import { isAbortError } from '../internal/errors.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
 import { type Logger, loggerFor } from '../internal/utils/log.js';
@@ -8,7 +8,6 @@ import type { BaseAnthropic } from './base-client.js';
 import { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from './error.js';
 
 export type { ServerSentEvent } from '../internal/decoders/sse.js';
-export { iterSSEMessages as _iterSSEMessages } from '../internal/decoders/sse.js';
 
 /** Event types whose `data` is a JSON event object, yielded as is (parse failures throw). */
 const KNOWN_EVENTS = new Set([
@@ -243,4 +242,23 @@ export class Stream<Item> implements AsyncIterable<Item> {
     }
     return ReadableStreamFrom(ndjson());
   }
+}
+
+/**
+ * Yields the raw server-sent events of a response (no JSON parsing, no event-type rules).
+ *
+ * @example
+ * ```ts
+ * for await (const sse of _iterSSEMessages(response, controller)) console.log(sse.event, sse.data);
+ * ```
+ */
+export function _iterSSEMessages(
+  response: Response,
+  controller: AbortController,
+): AsyncGenerator<ServerSentEvent> {
+  if (!response.body) {
+    controller.abort();
+    throw new AnthropicError('Attempted to iterate over a response with no body');
+  }
+  return iterSSEMessages(response.body as unknown as AsyncIterable<Bytes>);
 }

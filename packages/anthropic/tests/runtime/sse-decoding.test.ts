@@ -1,0 +1,140 @@
+import { _iterSSEMessages } from '@sdkgen/anthropic/core/streaming';
+import { describe, expect, it } from 'vitest';
+
+type Ev = { event: string | null; data: string };
+
+function bodyOf(chunks: Array<string | Uint8Array>): Response {
+  const enc = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const chunk of chunks) c.enqueue(typeof chunk === 'string' ? enc.encode(chunk) : chunk);
+      c.close();
+    },
+  });
+  return new Response(stream);
+}
+
+async function decode(chunks: Array<string | Uint8Array>): Promise<Ev[]> {
+  const out: Ev[] = [];
+  for await (const sse of _iterSSEMessages(bodyOf(chunks), new AbortController())) {
+    out.push({ event: sse.event, data: sse.data });
+  }
+  return out;
+}
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const everyByte = (s: string) => Array.from(bytes(s), (b) => new Uint8Array([b]));
+
+const SAMPLE =
+  ': comment\n' +
+  'event: content_block_delta\ndata: {"text":"héllo 👋 世界"}\n\n' +
+  'event: multi\ndata: line one\ndata: line two\ndata:\n\n' +
+  'id: 7\nevent: x\nretry: 10\nunknown: field\ndata:no-space\ndata:  two-spaces\n\n';
+const SAMPLE_EVENTS: Ev[] = [
+  { event: 'content_block_delta', data: '{"text":"héllo 👋 世界"}' },
+  { event: 'multi', data: 'line one\nline two\n' },
+  { event: 'x', data: 'no-space\n two-spaces' },
+];
+
+describe('SSE decoding (HTML spec rules)', () => {
+  it('decodes a stream in one chunk', async () => {
+    expect(await decode([SAMPLE])).toEqual(SAMPLE_EVENTS);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('accepts %s line endings', async (_name, eol) => {
+    expect(await decode([SAMPLE.replaceAll('\n', eol)])).toEqual(SAMPLE_EVENTS);
+  });
+
+  it('accepts mixed line endings', async () => {
+    const mixed = 'event: a\rdata: 1\r\n\ndata: 2\n\r';
+    expect(await decode([mixed])).toEqual([
+      { event: 'a', data: '1' },
+      { event: null, data: '2' },
+    ]);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('decodes byte by byte with %s endings, including multi-byte characters', async (_name, eol) => {
+    expect(await decode(everyByte(SAMPLE.replaceAll('\n', eol)))).toEqual(SAMPLE_EVENTS);
+  });
+
+  it('handles a chunk boundary at every position inside a 4-byte character', async () => {
+    const text = 'data: a😀b\n\n';
+    const all = bytes(text);
+    for (let cut = 1; cut < all.length; cut++) {
+      expect(await decode([all.slice(0, cut), all.slice(cut)])).toEqual([{ event: null, data: 'a😀b' }]);
+    }
+  });
+
+  it('treats CR at the end of one chunk and LF at the start of the next as one line break', async () => {
+    expect(await decode(['data: a\r', '\ndata: b\r', '\n\r', '\n'])).toEqual([{ event: null, data: 'a\nb' }]);
+  });
+
+  it('drops a leading byte-order mark', async () => {
+    expect(
+      await decode([new Uint8Array([0xef, 0xbb]), new Uint8Array([0xbf]), 'event: e\ndata: 1\n\n']),
+    ).toEqual([{ event: 'e', data: '1' }]);
+  });
+
+  it('a field name without a colon has an empty value', async () => {
+    expect(await decode(['data\ndata\n\n'])).toEqual([{ event: null, data: '\n' }]);
+  });
+
+  it('does not dispatch events without data, and discards an unterminated final event', async () => {
+    expect(await decode(['event: only-type\n\n: just a comment\n\ndata: 1\n\ndata: tail'])).toEqual([
+      { event: null, data: '1' },
+    ]);
+  });
+
+  it('decodes identically for random chunkings', async () => {
+    const all = bytes(SAMPLE.repeat(5).replaceAll('\n', '\r\n'));
+    let seed = 42;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 30; round++) {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < all.length; ) {
+        const n = 1 + Math.floor(rand() * 12);
+        chunks.push(all.slice(i, i + n));
+        i += n;
+      }
+      expect(await decode(chunks)).toEqual([...Array(5)].flatMap(() => SAMPLE_EVENTS));
+    }
+  });
+
+  it('is linear in line length: a long line split into many chunks is not re-scanned per chunk', async () => {
+    const time = async (size: number) => {
+      const piece = 'x'.repeat(1024);
+      const chunks = ['data: ', ...Array.from({ length: size / 1024 }, () => piece), '\n\n'];
+      const t = performance.now();
+      const [ev] = await decode(chunks);
+      expect(ev!.data.length).toBe(size);
+      return performance.now() - t;
+    };
+    await time(1 << 20); // warm up
+    const small = await time(2 << 20);
+    const large = await time(8 << 20);
+    // Quadratic behaviour would make 4x the input take ~16x as long.
+    expect(large / small).toBeLessThan(8);
+  });
+
+  it('is linear in the number of events for tiny chunks', async () => {
+    const time = async (n: number) => {
+      const text = 'event: e\ndata: {"a":1}\n\n'.repeat(n);
+      const t = performance.now();
+      const events = await decode([text]);
+      expect(events).toHaveLength(n);
+      return performance.now() - t;
+    };
+    await time(20_000);
+    const small = await time(50_000);
+    const large = await time(200_000);
+    expect(large / small).toBeLessThan(8);
+  });
+});
