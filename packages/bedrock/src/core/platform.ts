@@ -45,3 +45,36 @@ export function unsupportedEndpoint(
 ): UnsupportedOnPlatformError {
   return new UnsupportedOnPlatformError(`${method.toUpperCase()} ${path} is not supported on ${platform}.`);
 }
+
+/** Members of a resource instance a platform does not serve. */
+export type UnservedMembers = { resources?: readonly string[]; methods?: readonly string[] };
+
+/**
+ * Shadows the unserved sub-resources and methods of `resource` (one instance; the class is
+ * untouched) with stand-ins that throw `UnsupportedOnPlatformError` when used.
+ *
+ * @example
+ * ```ts
+ * withUnserved(new MessagesOverlay(client), 'Amazon Bedrock', 'messages', { resources: ['batches'] });
+ * ```
+ */
+export function withUnserved<T extends object>(
+  resource: T,
+  platform: string,
+  path: string,
+  members: UnservedMembers,
+): T {
+  for (const name of members.resources ?? []) {
+    Object.defineProperty(resource, name, { value: unsupportedResource(platform, `${path}.${name}`) });
+  }
+  for (const name of members.methods ?? []) {
+    Object.defineProperty(resource, name, { value: unsupportedMethod(platform, `${path}.${name}`) });
+  }
+  return resource;
+}
+
+/** Replaces the (lazily created) sub-resource `name` of one resource instance with `value`. */
+export function replaceSubresource<T extends object>(resource: T, name: string, value: object): T {
+  Object.defineProperty(resource, name, { value, enumerable: true });
+  return resource;
+}

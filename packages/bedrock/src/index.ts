@@ -1,0 +1,10 @@
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+export {
+  AnthropicBedrock as default,
+  AnthropicBedrock,
+  type BetaResource,
+  type ClientOptions,
+  type MessagesResource,
+} from './client.js';
+export { BedrockCredentialsError, type ProviderChainResolver } from './core/auth.js';
+export { UnsupportedOnPlatformError } from './core/platform.js';

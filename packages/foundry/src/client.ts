@@ -1,0 +1,75 @@
+import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
+import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
+import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
+import { Completions } from '@sdkgen/anthropic/resources/completions';
+import { FoundryBase, PLATFORM } from './base-client.js';
+import { replaceSubresource, unsupportedResource, withUnserved } from './core/platform.js';
+
+export type { ClientOptions } from './base-client.js';
+
+/** `client.messages` on Foundry: everything but Message Batches. */
+export type MessagesResource = Omit<MessagesOverlay, 'batches'>;
+
+/** `client.beta` on Foundry: beta messages without batches. */
+export type BetaResource = Omit<Beta, 'messages'> & { messages: Omit<BetaMessagesOverlay, 'batches'> };
+
+const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
+
+/**
+ * Claude on Microsoft Foundry. The main client's resources (Messages with `stream()` and
+ * `parse()`, Completions, beta Messages with the tool runner, beta files and skills) sent to your
+ * Foundry resource's `/anthropic` endpoint with an API key or a Microsoft Entra ID token.
+ * Message Batches and Models are not served there and throw `UnsupportedOnPlatformError`
+ * before sending anything.
+ *
+ * @example
+ * ```ts
+ * import { AnthropicFoundry } from '@sdkgen/anthropic-foundry';
+ *
+ * const client = new AnthropicFoundry({ resource: 'my-resource' }); // key from ANTHROPIC_FOUNDRY_API_KEY
+ * const message = await client.messages.create({
+ *   model: 'claude-sonnet-4-5',
+ *   max_tokens: 1024,
+ *   messages: [{ role: 'user', content: 'Hello, Claude' }],
+ * });
+ * ```
+ */
+export class AnthropicFoundry extends FoundryBase {
+  #messages: MessagesResource | undefined;
+  #completions: Completions | undefined;
+  #beta: BetaResource | undefined;
+
+  /** Messages: `create` (streaming or not), `stream()`, `parse()`, `countTokens()`. */
+  get messages(): MessagesResource {
+    return (this.#messages ??= withUnserved(
+      new MessagesOverlay(this),
+      PLATFORM,
+      'messages',
+      UNSERVED_ON_MESSAGES,
+    ));
+  }
+
+  /** Legacy Text Completions. */
+  get completions(): Completions {
+    return (this.#completions ??= new Completions(this));
+  }
+
+  /** Models are not listed on Foundry: every method throws `UnsupportedOnPlatformError`. */
+  get models(): never {
+    return unsupportedResource<never>(PLATFORM, 'models');
+  }
+
+  /** Beta features; `beta.messages` includes `toolRunner()`. */
+  get beta(): BetaResource {
+    if (!this.#beta) {
+      const messages = withUnserved(
+        new BetaMessagesOverlay(this),
+        PLATFORM,
+        'beta.messages',
+        UNSERVED_ON_MESSAGES,
+      );
+      this.#beta = replaceSubresource(new Beta(this), 'messages', messages) as BetaResource;
+    }
+    return this.#beta;
+  }
+}

@@ -1,0 +1,10 @@
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+export {
+  AnthropicFoundry as default,
+  AnthropicFoundry,
+  type BetaResource,
+  type ClientOptions,
+  type MessagesResource,
+} from './client.js';
+export type { AzureADTokenProvider } from './core/auth.js';
+export { UnsupportedOnPlatformError } from './core/platform.js';

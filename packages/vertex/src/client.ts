@@ -1,0 +1,64 @@
+import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
+import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
+import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
+import { PLATFORM, VertexBase } from './base-client.js';
+import { replaceSubresource, withUnserved } from './core/platform.js';
+
+export type { ClientOptions } from './base-client.js';
+
+/** `client.messages` on Vertex AI: everything but Message Batches. */
+export type MessagesResource = Omit<MessagesOverlay, 'batches'>;
+
+/** `client.beta` on Vertex AI: beta messages without batches. */
+export type BetaResource = Omit<Beta, 'messages'> & { messages: Omit<BetaMessagesOverlay, 'batches'> };
+
+const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
+
+/**
+ * Claude on Google Vertex AI. The main client's Messages (`create`, `stream()`, `parse()`,
+ * `countTokens`) and beta Messages (with the tool runner), sent to the Anthropic publisher
+ * models of your project and region. Credentials are an `accessToken`, or Google Application
+ * Default Credentials through `google-auth-library` (loaded only when needed). Methods Vertex AI
+ * does not serve (batches, models, files, skills) throw `UnsupportedOnPlatformError` before
+ * sending anything.
+ *
+ * @example
+ * ```ts
+ * import { AnthropicVertex } from '@sdkgen/anthropic-vertex';
+ *
+ * const client = new AnthropicVertex({ region: 'us-east5', projectId: 'my-project' });
+ * const message = await client.messages.create({
+ *   model: 'claude-sonnet-4@20250514',
+ *   max_tokens: 1024,
+ *   messages: [{ role: 'user', content: 'Hello, Claude' }],
+ * });
+ * ```
+ */
+export class AnthropicVertex extends VertexBase {
+  #messages: MessagesResource | undefined;
+  #beta: BetaResource | undefined;
+
+  /** Messages: `create` (streaming or not), `stream()`, `parse()`, `countTokens()`. */
+  get messages(): MessagesResource {
+    return (this.#messages ??= withUnserved(
+      new MessagesOverlay(this),
+      PLATFORM,
+      'messages',
+      UNSERVED_ON_MESSAGES,
+    ));
+  }
+
+  /** Beta features; `beta.messages` includes `toolRunner()`. */
+  get beta(): BetaResource {
+    if (!this.#beta) {
+      const messages = withUnserved(
+        new BetaMessagesOverlay(this),
+        PLATFORM,
+        'beta.messages',
+        UNSERVED_ON_MESSAGES,
+      );
+      this.#beta = replaceSubresource(new Beta(this), 'messages', messages) as BetaResource;
+    }
+    return this.#beta;
+  }
+}

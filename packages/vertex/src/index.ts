@@ -1,0 +1,9 @@
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+export {
+  AnthropicVertex as default,
+  AnthropicVertex,
+  type BetaResource,
+  type ClientOptions,
+  type MessagesResource,
+} from './client.js';
+export { UnsupportedOnPlatformError } from './core/platform.js';
