@@ -1,0 +1,147 @@
+import {
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+} from 'ts-morph';
+import type { Plan, PlannedClientResource } from '../plan/types.js';
+import { specifier } from './runtime-imports.js';
+import { literal } from './type-printer.js';
+
+const FILE = 'client';
+
+/** Value name the client uses for a resource: the overlay class when one is declared, else the generated one. */
+function classFor(r: PlannedClientResource): string {
+  if (r.overlay) return r.overlay.exportName;
+  return r.children.length > 0 ? `${r.className}WithOverlays` : r.className;
+}
+
+/** The generated `client.ts`: the client class with lazy resources, overlays wired in, and its namespace. */
+export function clientModule(plan: Plan): (string | StatementStructures)[] {
+  const c = plan.client;
+  const imports: ImportDeclarationStructure[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, c.baseModule), namedImports: [c.baseClassName, 'type ClientOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, 'internal/request-options'), isTypeOnly: true, namespaceImport: 'Opts' },
+  ];
+  if (c.paginationSchemes.length > 0) {
+    imports.push(
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, 'core/pagination'), namespaceImport: 'Pagination' },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: specifier(FILE, 'core/pagination'),
+        isTypeOnly: true,
+        namedImports: c.paginationSchemes.map((s) => s.paramsType),
+      },
+    );
+  }
+  if (c.sharedModule) {
+    imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, `resources/${c.sharedModule}`), isTypeOnly: true, namespaceImport: 'Shared' });
+  }
+  const wrappers: (string | StatementStructures)[] = [];
+  for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
+  for (const r of c.resources) wrappers.push(...wrapperClasses(r));
+  const statements: (string | StatementStructures)[] = [
+    ...imports,
+    `export { ${c.baseClassName}, type ClientOptions };`,
+    ...c.constants.map((k) => `export const ${k.name} = ${literal(k.value)};`),
+    ...wrappers,
+    clientClass(plan),
+    ...c.resources.map((r) => `${c.className}.${r.className} = ${classFor(r)};`),
+    namespace(plan),
+    `export default ${c.className};`,
+  ];
+  return statements;
+}
+
+function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDeclarationStructure[] {
+  const out: ImportDeclarationStructure[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: specifier(FILE, `resources/${r.module}`),
+      namedImports: [...(r.overlay ? [] : [r.className]), ...(withTypes ? r.types.map((t) => `type ${t}`) : [])],
+    },
+  ];
+  if (r.overlay) {
+    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, r.overlay.module), namedImports: [r.overlay.exportName] });
+  }
+  return out.filter((i) => (i.namedImports as string[]).length > 0);
+}
+
+function nestedImports(r: PlannedClientResource): ImportDeclarationStructure[] {
+  return r.children.flatMap((ch) => [
+    ...(ch.overlay
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: specifier(FILE, ch.overlay.module), namedImports: [ch.overlay.exportName] }]
+      : [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: specifier(FILE, `resources/${ch.module}`), namedImports: [`${ch.className} as ${aliasOf(ch)}`] }]),
+    ...nestedImports(ch),
+  ]);
+}
+
+function aliasOf(r: PlannedClientResource): string {
+  return `${r.className}Resource${r.module.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+/** Subclasses that swap nested generated resources for their overlays (`client.beta.messages`). */
+function wrapperClasses(r: PlannedClientResource): (string | StatementStructures)[] {
+  if (r.children.length === 0) return [];
+  const out: (string | StatementStructures)[] = r.children.flatMap(wrapperClasses);
+  const base = r.overlay ? r.overlay.exportName : r.className;
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: `${r.className}WithOverlays`,
+    isExported: true,
+    extends: base,
+    docs: [`{@link ${base}} with its sub-resources replaced by their hand-written overlays.`],
+    properties: r.children.map((ch) => ({ kind: StructureKind.Property, name: `#${ch.prop}`, type: `${childClass(ch)} | undefined` })),
+    getAccessors: r.children.map((ch) => ({
+      kind: StructureKind.GetAccessor,
+      name: ch.prop,
+      hasOverrideKeyword: true,
+      returnType: childClass(ch),
+      statements: `return (this.#${ch.prop} ??= new ${childClass(ch)}(this._client));`,
+    })),
+  };
+  out.push(cls);
+  return out;
+}
+
+function childClass(ch: PlannedClientResource): string {
+  if (ch.children.length > 0) return `${ch.className}WithOverlays`;
+  return ch.overlay ? ch.overlay.exportName : aliasOf(ch);
+}
+
+function clientClass(plan: Plan): ClassDeclarationStructure {
+  const c = plan.client;
+  return {
+    kind: StructureKind.Class,
+    name: c.className,
+    isExported: true,
+    extends: c.baseClassName,
+    docs: [`API client. Resources are created on first access.\n\n@example\n\`\`\`ts\nconst client = new ${c.className}();\n\`\`\``],
+    properties: [
+      ...c.constants.filter((k) => k.static).map((k) => ({ kind: StructureKind.Property as const, name: k.name, isStatic: true, hasOverrideKeyword: true, initializer: k.name })),
+      ...c.resources.map((r) => ({ kind: StructureKind.Property as const, name: `#${r.prop}`, type: `${classFor(r)} | undefined` })),
+    ],
+    getAccessors: c.resources.map((r) => ({
+      kind: StructureKind.GetAccessor,
+      name: r.prop,
+      returnType: classFor(r),
+      statements: `return (this.#${r.prop} ??= new ${classFor(r)}(this));`,
+    })),
+  };
+}
+
+function namespace(plan: Plan): string {
+  const c = plan.client;
+  const lines: string[] = [`export declare namespace ${c.className} {`, '  export type RequestOptions = Opts.RequestOptions;'];
+  for (const s of c.paginationSchemes) {
+    lines.push(`  export import ${s.name} = Pagination.${s.name};`, `  export { type ${s.paramsType} as ${s.paramsType} };`);
+  }
+  for (const r of c.resources) {
+    const value = r.overlay ? r.overlay.exportName : r.className;
+    const names = [`${value} as ${r.className}`, ...r.types.map((t) => `type ${t} as ${t}`)];
+    lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
+  }
+  for (const t of c.sharedTypes) lines.push(`  export type ${t} = Shared.${t};`);
+  lines.push('}');
+  return lines.join('\n');
+}

@@ -1,0 +1,82 @@
+import type { Plan, PlannedMethod } from '../plan/types.js';
+import { renderValue } from './example-code.js';
+import type { RenderedFile } from './index.js';
+
+/**
+ * Per-endpoint tests in the Stainless shape: for each method, one call with only the required params
+ * (checking the raw response, the parsed data and `withResponse()`) and, when there are optional params,
+ * one call with all of them. They run against the mock server the test setup starts from the spec.
+ * Methods that fetch a URL found in another response (`urlFrom`) are left out: the mock cannot serve it.
+ */
+export function endpointTests(plan: Plan, header: string, packageName: string): RenderedFile[] {
+  const files: RenderedFile[] = [];
+  for (const mod of plan.modules) {
+    const methods = (mod.resource?.methods ?? []).filter((m) => !m.urlFrom);
+    if (methods.length === 0) continue;
+    const usesFile = methods.some((m) => JSON.stringify([m.exampleArgs, m.minimalArgs]).includes('$sdkgen:file'));
+    const c = plan.client;
+    const lines = [
+      header,
+      '',
+      `import ${c.className}${usesFile ? ', { toFile }' : ''} from '${packageName}';`,
+      `import { describe, expect, inject, test } from 'vitest';`,
+      '',
+      `const client = new ${c.className}({ ${c.authOption ? `${c.authOption}: 'my-test-key', ` : ''}baseURL: inject('mockBaseURL') });`,
+      '',
+      `describe('resource ${mod.resource!.dottedPath}', () => {`,
+      ...methods.flatMap((m) => methodTests(m)),
+      '});',
+      '',
+    ];
+    files.push({ path: `tests/api-resources/${mod.path}.test.ts`, content: lines.join('\n') });
+  }
+  files.push({ path: 'tests/api-resources/provided-context.d.ts', content: `${header}\n\n${PROVIDED}` });
+  return files;
+}
+
+const PROVIDED = `// The mock server's base URL, provided by the test setup (tests/mock-server/global-setup.ts).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mockBaseURL: string;
+  }
+}
+
+export {};
+`;
+
+function callText(m: PlannedMethod, args: unknown[]): string {
+  const rendered = args.map((a) => renderValue(a, 'test', '    ', 90)).join(', ');
+  return `${m.clientPath}.${m.name}(${rendered})`;
+}
+
+function methodTests(m: PlannedMethod): string[] {
+  const out = [
+    '',
+    `  test('${m.name}: only required params', async () => {`,
+    `    const responsePromise = ${callText(m, m.minimalArgs)};`,
+    '    const rawResponse = await responsePromise.asResponse();',
+    '    expect(rawResponse).toBeInstanceOf(Response);',
+    '    expect(rawResponse.ok).toBe(true);',
+  ];
+  if (m.response.kind === 'binary') {
+    out.push('    const response = await responsePromise;', '    expect(response).toBeInstanceOf(Response);');
+  } else {
+    out.push(
+      '    const response = await responsePromise;',
+      '    expect(response).not.toBeInstanceOf(Response);',
+      '    const dataAndResponse = await responsePromise.withResponse();',
+      '    expect(dataAndResponse.response.status).toBe(rawResponse.status);',
+    );
+  }
+  out.push('  });');
+  if (JSON.stringify(m.exampleArgs) !== JSON.stringify(m.minimalArgs)) {
+    out.push(
+      '',
+      `  test('${m.name}: required and optional params', async () => {`,
+      `    const response = await ${callText(m, m.exampleArgs)};`,
+      `    expect(response).toBeDefined();`,
+      '  });',
+    );
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import {
+  type ImportDeclarationStructure,
+  ModuleDeclarationKind,
+  type ModuleDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+} from 'ts-morph';
+import type { Plan, PlannedModule } from '../plan/types.js';
+import { declarationStatements } from './declarations.js';
+import { resourceClass } from './resource-class.js';
+import { runtimeImports, specifier } from './runtime-imports.js';
+import type { PrintScope } from './type-printer.js';
+
+/** Everything `emit` passes down for one module. */
+export interface ModuleContext {
+  plan: Plan;
+  scope: PrintScope;
+}
+
+/** Statements of a module under `src/resources`: imports, class, types, namespace merge. */
+export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string | StatementStructures)[] {
+  const file = `resources/${mod.path}`;
+  const scope = ctx.scope;
+  const cls = mod.resource ? [resourceClass(mod, scope)] : [];
+  const types = mod.types.flatMap((t) => declarationStatements(t, scope));
+  for (const t of mod.types) {
+    if (t.decl.kind === 'interface') for (const e of t.decl.extends) if (isPageParams(ctx.plan, e)) scope.uses.add(`pageParams:${e}`);
+    if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
+  }
+  const imports: ImportDeclarationStructure[] = [
+    ...runtimeImports(file, scope.uses, scope.errorClass),
+    ...mod.imports.map((i) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(file, `resources/${i.module}`),
+      namespaceImport: i.alias,
+      isTypeOnly: !i.value,
+    })),
+    ...subresourceNamedImports(mod, ctx.plan, file),
+  ];
+  const tail = mod.resource ? namespaceMerge(mod, ctx.plan) : [];
+  return [...imports, ...cls, ...types, ...tail];
+}
+
+function isPageParams(plan: Plan, name: string): boolean {
+  return plan.client.paginationSchemes.some((s) => s.paramsType === name);
+}
+
+function exportedTypes(plan: Plan, module: string): string[] {
+  return (plan.modules.find((m) => m.path === module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
+}
+
+function subresourceNamedImports(mod: PlannedModule, plan: Plan, file: string): ImportDeclarationStructure[] {
+  return (mod.resource?.subresources ?? []).map((s) => ({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: specifier(file, `resources/${s.module}`),
+    namedImports: [s.className, ...exportedTypes(plan, s.module).map((t) => `type ${t}`)],
+  }));
+}
+
+function namespaceMerge(mod: PlannedModule, plan: Plan): (string | StatementStructures)[] {
+  const r = mod.resource!;
+  const assigns = r.subresources.map((s) => `${r.className}.${s.className} = ${s.className};`);
+  const own = exportedTypes(plan, mod.path);
+  const exportsOf = (names: string[], cls?: string): string => {
+    const items = [...(cls ? [`${cls} as ${cls}`] : []), ...names.map((n) => `type ${n} as ${n}`)];
+    return `export {\n${items.map((i) => `  ${i},`).join('\n')}\n};`;
+  };
+  const statements: string[] = [];
+  if (own.length > 0) statements.push(exportsOf(own));
+  for (const s of r.subresources) statements.push(exportsOf(exportedTypes(plan, s.module), s.className));
+  if (statements.length === 0) return assigns;
+  const ns: ModuleDeclarationStructure = {
+    kind: StructureKind.Module,
+    name: r.className,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    statements,
+  };
+  return [...assigns, ns];
+}

@@ -1,0 +1,132 @@
+import type { IR, IRDocs, IRObject, IRType } from '../ir/types.js';
+import { pascalCase, propertyKey, singular } from '../plan/names.js';
+import type { PlannedProperty, TypeHome } from '../plan/types.js';
+
+/** An inline object given a name inside its parent's namespace (`BatchCreateParams.Request`). */
+export interface HoistedType {
+  name: string;
+  type: IRType;
+  docs: IRDocs;
+}
+
+/** What a printer needs to know about the module it prints into. */
+export interface PrintScope {
+  ir: IR;
+  homes: Record<string, TypeHome>;
+  module: string;
+  /** Module path -> import alias. */
+  aliases: Map<string, string>;
+  /** `format: binary` prints as `Uploadable`. */
+  request: boolean;
+  /** Runtime names the module used (`Uploadable`, `APIPromise`, ...), so it imports them. */
+  uses: Set<string>;
+  /** Base error class of the SDK (`AnthropicError`). */
+  errorClass: string;
+}
+
+/** Collects hoisted children of one declaration, keeping their names unique. */
+export class Hoister {
+  readonly children: HoistedType[] = [];
+  constructor(readonly qualifier: string) {}
+  /** Registers `type` under a name derived from `hint`; returns the qualified reference. */
+  hoist(hint: string, type: IRType, docs: IRDocs): string {
+    let name = hint;
+    for (let i = 2; this.children.some((c) => c.name === name); i++) name = `${hint}${i}`;
+    this.children.push({ name, type, docs });
+    return `${this.qualifier}.${name}`;
+  }
+}
+
+/** A string literal in single quotes. */
+export function literal(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  return JSON.stringify(value);
+}
+
+/** Prints `t`; inline objects with properties are hoisted through `hoister` when one is given. */
+export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: Hoister): string {
+  switch (t.kind) {
+    case 'ref':
+      return printRef(t.name, scope, hoister);
+    case 'string':
+      if (t.format === 'binary' && scope.request) {
+        scope.uses.add('Uploadable');
+        return 'Uploadable';
+      }
+      return 'string';
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+      return t.kind;
+    case 'literal':
+      return literal(t.value);
+    case 'array':
+      return `Array<${printType(t.items, scope, singular(hint), hoister)}>`;
+    case 'union':
+      return unique(t.variants.map((v, i) => printType(v, scope, variantHint(v, i), hoister))).join(' | ');
+    case 'intersection':
+      return unique(t.members.map((m, i) => wrap(printType(m, scope, `${hint}${i}`, hoister)))).join(' & ');
+    case 'object':
+      if (hoister && t.properties.length > 0) return hoister.hoist(pascalCase(hint) || 'Item', t, docsOf(t));
+      return objectLiteral(t, scope);
+  }
+}
+
+function printRef(name: string, scope: PrintScope, hoister?: Hoister): string {
+  const home = scope.homes[name];
+  if (!home) return 'unknown';
+  if (home.inline) {
+    const schema = scope.ir.schemas[name];
+    if (!schema) return 'unknown';
+    const last = home.name.split('.').pop()!;
+    if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0) return hoister.hoist(last, schema.type, docsOf(schema.type));
+    return printType(schema.type, scope, last, hoister);
+  }
+  if (home.module === scope.module) return home.name;
+  return `${scope.aliases.get(home.module) ?? 'UNKNOWN_MODULE'}.${home.name}`;
+}
+
+function variantHint(v: IRType, i: number): string {
+  if (v.title) return pascalCase(v.title);
+  if (v.kind === 'object') {
+    const tag = v.properties.find((p) => p.name === 'type' && p.type.kind === 'literal');
+    if (tag && tag.type.kind === 'literal' && typeof tag.type.value === 'string') return pascalCase(tag.type.value);
+  }
+  return `UnionMember${i}`;
+}
+
+function wrap(s: string): string {
+  return s.includes(' | ') ? `(${s})` : s;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function docsOf(t: IRType): IRDocs {
+  const d: IRDocs = {};
+  if (t.description) d.description = t.description;
+  if (t.deprecated) d.deprecated = true;
+  return d;
+}
+
+/** `{ a: string; b?: number; [key: string]: unknown }` for objects that are not hoisted. */
+function objectLiteral(t: IRObject, scope: PrintScope): string {
+  const parts = t.properties.map((p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type, scope, p.name)}`);
+  if (t.additionalProperties) parts.push(`[key: string]: ${printType(t.additionalProperties, scope, 'value')}`);
+  return parts.length === 0 ? '{}' : `{ ${parts.join('; ')} }`;
+}
+
+/** JSDoc text for a property or declaration: description (or title), `@default`, `@deprecated`. */
+export function docText(d: IRDocs): string | undefined {
+  const lines: string[] = [];
+  const text = d.description ?? d.title;
+  if (text) lines.push(text.trim().replace(/\*\//g, '*\\/'));
+  if (d.default !== undefined && typeof d.default !== 'object') lines.push(`@default ${JSON.stringify(d.default)}`);
+  if (d.deprecated) lines.push('@deprecated');
+  return lines.length > 0 ? lines.join('\n\n') : undefined;
+}
+
+/** Property list of an interface, for a caller that prints them. */
+export type PrintableProperty = PlannedProperty;

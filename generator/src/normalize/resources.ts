@@ -1,0 +1,80 @@
+import type { MethodConfig, ResourceConfig, ResolvedConfig } from '../config/index.js';
+import { GeneratorError, pointerJoin } from '../errors.js';
+import type { IR, IRMethod, IROperation, IRResource, IRType } from '../ir/types.js';
+import { bindTransport } from './transport.js';
+
+/**
+ * Builds the resource tree from the config's `resources` (dotted keys, parents first) and binds each
+ * method to its operation by operationId (or `<method> <path key>`). A binding to a missing operation
+ * is an error pointing into the config.
+ */
+export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>): IRResource[] {
+  const roots: IRResource[] = [];
+  const byPath = new Map<string, IRResource>();
+  const opsById = indexOperations(ir.operations);
+  for (const [path, rc] of Object.entries(config.resources)) {
+    const pointer = pointerJoin(`${config.configPath}#`, 'resources', path);
+    const dot = path.lastIndexOf('.');
+    const parent = dot === -1 ? undefined : byPath.get(path.slice(0, dot));
+    if (dot !== -1 && !parent) throw new GeneratorError('normalize', pointer, `parent resource "${path.slice(0, dot)}" is not declared before it`);
+    const resource: IRResource = {
+      name: path.slice(dot + 1),
+      path,
+      className: rc.className,
+      module: rc.module,
+      methods: [],
+      subresources: [],
+      pointer,
+    };
+    for (const [name, mc] of Object.entries(rc.methods)) {
+      resource.methods.push(bindMethod(config, ir, opsById, { name, mc, rc, pointer: pointerJoin(pointer, 'methods', name) }));
+    }
+    (parent ? parent.subresources : roots).push(resource);
+    byPath.set(path, resource);
+  }
+  return roots;
+}
+
+function indexOperations(ops: Record<string, IROperation>): Map<string, IROperation> {
+  const map = new Map<string, IROperation>();
+  for (const op of Object.values(ops)) {
+    map.set(op.id, op);
+    if (op.operationId) map.set(op.operationId, op);
+  }
+  return map;
+}
+
+interface MethodSite {
+  name: string;
+  mc: MethodConfig;
+  rc: ResourceConfig;
+  pointer: string;
+}
+
+function bindMethod(config: ResolvedConfig, ir: Pick<IR, 'schemas'>, ops: Map<string, IROperation>, site: MethodSite): IRMethod {
+  const { mc, pointer } = site;
+  const op = ops.get(mc.operation);
+  if (!op) throw new GeneratorError('normalize', pointerJoin(pointer, 'operation'), `no operation "${mc.operation}" in the spec`);
+  const schemaRef = (name: string, at: string): IRType => {
+    if (!ir.schemas[name]) throw new GeneratorError('normalize', pointerJoin(pointer, at), `no schema "${name}" in the spec`);
+    return { kind: 'ref', name, pointer: `#/components/schemas/${name}` };
+  };
+  bindTransport(op, mc, config, schemaRef, ir, pointer);
+  const method: IRMethod = { name: site.name, operationId: op.id, headerDefaults: headerDefaults(config, site, pointer), pointer };
+  if (mc.paramsType) method.paramsType = mc.paramsType;
+  if (mc.pageType) method.pageType = mc.pageType;
+  if (mc.accept) method.accept = mc.accept;
+  if (mc.jsonl?.urlFrom) method.urlFrom = mc.jsonl.urlFrom;
+  if (mc.multipart) method.stripFilenames = mc.multipart.stripFilenames;
+  if (mc.timeout) method.timeout = mc.timeout;
+  return method;
+}
+
+/** `defaultBetas` (resource, then method) attach to the header of the `betas` header param. */
+function headerDefaults(config: ResolvedConfig, site: MethodSite, pointer: string): Record<string, string[]> {
+  const values = [...(site.rc.defaultBetas ?? []), ...(site.mc.defaultBetas ?? [])];
+  if (values.length === 0) return {};
+  const header = config.headerParams.betas?.header;
+  if (!header) throw new GeneratorError('normalize', pointer, 'defaultBetas needs a `headerParams.betas` entry');
+  return { [header.toLowerCase()]: [...new Set(values)] };
+}

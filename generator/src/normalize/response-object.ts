@@ -1,0 +1,36 @@
+import { pointerJoin } from '../errors.js';
+import type { IRResponse } from '../ir/types.js';
+import { deref, type NormalizeContext } from './context.js';
+import { schemaObject } from './schema-object.js';
+
+const JSONL = ['application/x-jsonl', 'application/jsonl', 'application/x-ndjson', 'application/jsonlines'];
+
+/**
+ * Responses Object (OpenAPI 3.1 section 4.8.16): picks the first 2xx response and decides how the SDK
+ * reads it from its media types: JSON, server-sent events, JSON lines, binary, or nothing.
+ */
+export function responsesObject(ctx: NormalizeContext, responses: any, at: string): IRResponse {
+  const codes = Object.keys(responses ?? {}).sort();
+  const code = codes.find((c) => /^2(\d\d|XX)$/i.test(c)) ?? codes.find((c) => c === 'default');
+  if (code === undefined) return { kind: 'empty', pointer: at };
+  const { node, pointer } = deref<any>(ctx, responses[code], pointerJoin(at, code));
+  const content: Record<string, any> = node?.content ?? {};
+  const typeAt = (media: string) => pointerJoin(pointer, 'content', media, 'schema');
+  const types = Object.keys(content);
+  const json = types.find((t) => t === 'application/json' || t.endsWith('+json'));
+  const sse = types.find((t) => t === 'text/event-stream');
+  const jsonl = types.find((t) => JSONL.includes(t));
+  if (jsonl) return { kind: 'jsonl', type: schemaObject(ctx, content[jsonl].schema, typeAt(jsonl)), pointer };
+  if (json && sse) {
+    return {
+      kind: 'json+sse',
+      type: schemaObject(ctx, content[json].schema, typeAt(json)),
+      eventType: schemaObject(ctx, content[sse].schema, typeAt(sse)),
+      pointer,
+    };
+  }
+  if (sse) return { kind: 'sse', eventType: schemaObject(ctx, content[sse].schema, typeAt(sse)), pointer };
+  if (json) return { kind: 'json', type: schemaObject(ctx, content[json].schema, typeAt(json)), pointer };
+  if (types.length > 0) return { kind: 'binary', pointer };
+  return { kind: 'empty', pointer };
+}

@@ -1,0 +1,64 @@
+import type { MethodConfig, ResolvedConfig } from '../config/index.js';
+import { GeneratorError, pointerJoin } from '../errors.js';
+import type { IR, IROperation, IRType } from '../ir/types.js';
+
+type SchemaRef = (name: string, at: string) => IRType;
+
+/**
+ * Applies a method's config to its operation: streaming, JSON lines, binary, multipart and pagination.
+ * What the spec's media types already say is kept unless the config overrides it.
+ */
+export function bindTransport(
+  op: IROperation,
+  mc: MethodConfig,
+  config: ResolvedConfig,
+  schemaRef: SchemaRef,
+  ir: Pick<IR, 'schemas'>,
+  pointer: string,
+): void {
+  if (mc.stream) {
+    op.response = { ...op.response, kind: op.response.type ? 'json+sse' : 'sse', eventType: schemaRef(mc.stream.event, 'stream/event'), streamParam: mc.stream.param };
+  } else if (op.response.kind === 'json+sse') {
+    op.response.streamParam = 'stream';
+  }
+  if (mc.jsonl) op.response = { kind: 'jsonl', type: schemaRef(mc.jsonl.item, 'jsonl/item'), pointer: op.response.pointer };
+  if (mc.binary) op.response = { kind: 'binary', pointer: op.response.pointer };
+  if (mc.multipart && op.body) op.body.encoding = 'multipart';
+  if (mc.deprecated) op.deprecated = true;
+  const scheme = mc.pagination ?? detectScheme(op, config, ir);
+  if (!scheme) return;
+  const pc = config.pagination[scheme];
+  if (!pc) throw new GeneratorError('normalize', pointerJoin(pointer, 'pagination'), `no pagination scheme "${scheme}" in the config`);
+  const item = itemsOf(op.response.type, pc.response.items, ir);
+  if (!item) {
+    throw new GeneratorError('normalize', op.response.pointer, `response has no "${pc.response.items}" array for pagination "${scheme}"`);
+  }
+  op.pagination = { scheme, item };
+}
+
+function objectOf(type: IRType | undefined, ir: Pick<IR, 'schemas'>): IRType | undefined {
+  let t = type;
+  for (let i = 0; t?.kind === 'ref' && i < 10; i++) t = ir.schemas[t.name]?.type;
+  return t;
+}
+
+function itemsOf(type: IRType | undefined, field: string, ir: Pick<IR, 'schemas'>): IRType | undefined {
+  const obj = objectOf(type, ir);
+  if (obj?.kind !== 'object') return undefined;
+  const prop = obj.properties.find((p) => p.name === field);
+  const arr = objectOf(prop?.type, ir);
+  return arr?.kind === 'array' ? arr.items : undefined;
+}
+
+/** A GET whose response has every response field a scheme names is paginated by that scheme. */
+function detectScheme(op: IROperation, config: ResolvedConfig, ir: Pick<IR, 'schemas'>): string | undefined {
+  if (op.method !== 'get' || op.response.kind !== 'json') return undefined;
+  const obj = objectOf(op.response.type, ir);
+  if (obj?.kind !== 'object') return undefined;
+  const names = new Set(obj.properties.map((p) => p.name));
+  const matches = Object.entries(config.pagination).filter(([, pc]) =>
+    Object.values(pc.response).every((f) => typeof f !== 'string' || names.has(f)),
+  );
+  return matches.length === 1 ? matches[0]![0] : undefined;
+}
+

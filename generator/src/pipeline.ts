@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { config } from './config/index.js';
+import { emit, type RenderedFile } from './emit/index.js';
+import { Warnings } from './errors.js';
+import { load } from './load/index.js';
+import { normalize } from './normalize/index.js';
+import { plan } from './plan/index.js';
+import { type WriteMode, type WriteResult, write } from './write/index.js';
+
+/** Options of one `sdkgen generate` run. */
+export interface GenerateOptions {
+  configPath: string;
+  specPath?: string;
+  outDir: string;
+  mode: WriteMode;
+  /** Stop after a stage and return its output as JSON instead of writing. */
+  dump?: 'ir' | 'plan';
+}
+
+/** Result: per-stage milliseconds, warnings, the write result (or the dump). */
+export interface GenerateResult {
+  timings: [stage: string, ms: number][];
+  warnings: string[];
+  write?: WriteResult;
+  dump?: string;
+  files?: RenderedFile[];
+}
+
+export const GENERATOR_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** Paths the generator owns inside the output package. */
+export const OWNED = ['src/client.ts', 'src/resources/', 'tests/api-resources/', 'api.md', '.sdkgen.json'];
+
+/** Runs config -> load -> normalize -> plan -> emit -> write, timing each stage. */
+export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
+  const timings: GenerateResult['timings'] = [];
+  const time = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const out = await fn();
+    timings.push([stage, Math.round(performance.now() - start)]);
+    return out;
+  };
+  const warnings = new Warnings();
+  const cfg = await time('config', () => config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) }));
+  const spec = await time('load', () => load(cfg.specPath, warnings));
+  const ir = await time('normalize', () => normalize(spec, cfg, warnings));
+  if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
+  const planned = await time('plan', () => plan(ir, cfg));
+  if (opts.dump === 'plan') return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
+  const root = repoRoot(resolve(opts.outDir));
+  const rel = (p: string) => relative(root, p).split('\\').join('/');
+  const files = await time('emit', () =>
+    emit(ir, planned, {
+      generatorVersion: GENERATOR_VERSION,
+      input: `${rel(cfg.specPath)} + ${rel(cfg.configPath)}`,
+      errorClass: cfg.client.errorClass ?? `${cfg.client.className}Error`,
+      packageName: cfg.package.name,
+    }),
+  );
+  const manifest = { generatorVersion: GENERATOR_VERSION, specPath: rel(cfg.specPath), specHash: spec.hash, configPath: rel(cfg.configPath), configHash: cfg.hash };
+  const result = await time('write', () => write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: OWNED }));
+  return { timings, warnings: warnings.format(), write: result, files };
+}
+
+/** Nearest ancestor holding `pnpm-workspace.yaml` or `.git`, so recorded paths do not depend on the cwd. */
+function repoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml')) || existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}

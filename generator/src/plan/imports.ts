@@ -1,0 +1,66 @@
+import type { IR, IRType } from '../ir/types.js';
+import { pascalCase } from './names.js';
+import type { PlannedModule, PlannedType, TypeHome } from './types.js';
+
+/** Every IR type a module prints: declarations, method arguments and results. */
+function typesOf(mod: PlannedModule): IRType[] {
+  const out: IRType[] = [];
+  const addDecl = (t: PlannedType) => {
+    if (t.decl.kind === 'interface') {
+      out.push(...t.decl.properties.map((p) => p.type));
+      if (t.decl.additional) out.push(t.decl.additional);
+    } else {
+      if (t.decl.type) out.push(t.decl.type);
+      if (t.decl.generic) out.push(t.decl.generic.arg);
+    }
+  };
+  mod.types.forEach(addDecl);
+  for (const m of mod.resource?.methods ?? []) {
+    out.push(...m.pathParams.map((p) => p.type));
+    for (const t of [m.wholeBody, m.response.type, m.response.eventType, m.page?.item]) if (t) out.push(t);
+  }
+  return out;
+}
+
+/** Modules whose types `mod` refers to (following inline homes, which print in place). */
+export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: PlannedModule): Set<string> {
+  const found = new Set<string>();
+  const seenInline = new Set<string>();
+  const walk = (t: IRType): void => {
+    switch (t.kind) {
+      case 'ref': {
+        const home = homes[t.name];
+        if (!home) return;
+        if (home.inline) {
+          if (seenInline.has(t.name)) return;
+          seenInline.add(t.name);
+          const schema = ir.schemas[t.name];
+          if (schema) walk(schema.type);
+          return;
+        }
+        if (home.module !== mod.path) found.add(home.module);
+        return;
+      }
+      case 'array':
+        return walk(t.items);
+      case 'object':
+        t.properties.forEach((p) => walk(p.type));
+        if (t.additionalProperties) walk(t.additionalProperties);
+        return;
+      case 'union':
+        return t.variants.forEach(walk);
+      case 'intersection':
+        return t.members.forEach(walk);
+    }
+  };
+  typesOf(mod).forEach(walk);
+  return found;
+}
+
+/** `beta/messages/batches` -> `BatchesAPI`; the long form (`BetaMessagesBatchesAPI`) breaks ties. */
+export function importAlias(module: string, long: boolean): string {
+  const segs = module.split('/');
+  if (!long) return `${pascalCase(segs[segs.length - 1]!)}API`;
+  const deduped = segs.filter((s, i) => s !== segs[i - 1]);
+  return `${deduped.map(pascalCase).join('')}API`;
+}

@@ -1,0 +1,150 @@
+import type { ResolvedConfig } from '../config/index.js';
+import { GeneratorError } from '../errors.js';
+import type { IR, IRResource } from '../ir/types.js';
+import { importAlias, referencedModules } from './imports.js';
+import { planMethod } from './methods.js';
+import { planIndexes } from './indexes.js';
+import type { Plan, PlannedClientResource, PlannedModule, PlannedType, TypeHome } from './types.js';
+import { typeHomes } from './type-homes.js';
+
+export type * from './types.js';
+
+/**
+ * Decides files, exported names and imports for the SDK. Name collisions inside a module are errors
+ * here, before anything is emitted.
+ *
+ * @example
+ * ```ts
+ * const p = plan(ir, cfg);
+ * ```
+ */
+export function plan(ir: IR, config: ResolvedConfig): Plan {
+  const homes = typeHomes(ir, config);
+  const modules = new Map<string, PlannedModule>();
+  const mod = (path: string) => modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
+  const extra = new Map<string, { pages: PlannedType[]; responses: PlannedType[]; params: PlannedType[] }>();
+  const visit = (r: IRResource, clientPath: string) => {
+    const m = mod(r.module);
+    const bucket = { pages: [] as PlannedType[], responses: [] as PlannedType[], params: [] as PlannedType[] };
+    const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}` };
+    const methods = r.methods.map((im) => {
+      const mp = planMethod(site, im);
+      bucket.pages.push(...mp.pages);
+      bucket.responses.push(...mp.responses);
+      bucket.params.push(...mp.params);
+      return mp.method;
+    });
+    const subresources = r.subresources.map((s) => ({ prop: s.name, className: s.className, module: s.module }));
+    if (m.resource) throw new GeneratorError('plan', r.pointer, `module "${r.module}" already holds resource ${m.resource.dottedPath}`);
+    m.resource = { className: r.className, dottedPath: r.path, methods, subresources };
+    extra.set(r.module, bucket);
+    r.subresources.forEach((s) => visit(s, site.clientPath));
+  };
+  ir.resources.forEach((r) => visit(r, 'client'));
+  const consumed = new Set([...extra.values()].flatMap((b) => b.params.map((p) => p.name)));
+  placeSchemas(ir, homes, mod, extra, consumed);
+  for (const m of modules.values()) {
+    const b = extra.get(m.path);
+    m.types = [...(b?.pages ?? []), ...m.types, ...(b?.responses ?? []), ...(b?.params ?? [])];
+  }
+  for (const m of modules.values()) checkCollisions(m, modules);
+  const sorted = [...modules.values()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const m of sorted) m.imports = planImports(ir, homes, m);
+  return { modules: sorted, indexes: planIndexes(ir, sorted), client: planClient(ir, config, sorted), typeHomes: homes };
+}
+
+function placeSchemas(
+  ir: IR,
+  homes: Record<string, TypeHome>,
+  mod: (path: string) => PlannedModule,
+  extra: Map<string, { params: PlannedType[] }>,
+  consumed: Set<string>,
+): void {
+  const names = Object.keys(ir.schemas).sort((a, b) => homes[a]!.name.localeCompare(homes[b]!.name));
+  for (const name of names) {
+    const home = homes[name]!;
+    const schema = ir.schemas[name]!;
+    if (home.inline) continue;
+    const paramsHere = extra.get(home.module)?.params.some((p) => p.name === home.name);
+    if (paramsHere && consumed.has(home.name)) continue;
+    const t = schema.type;
+    const docs = { ...(t.description ? { description: t.description } : {}), ...(t.deprecated ? { deprecated: true } : {}) };
+    const decl: PlannedType['decl'] =
+      t.kind === 'object'
+        ? { kind: 'interface', properties: t.properties, extends: [], ...(t.additionalProperties ? { additional: t.additionalProperties } : {}) }
+        : { kind: 'alias', type: t };
+    mod(home.module).types.push({ name: home.name, pointer: schema.pointer, decl, ...docs });
+  }
+}
+
+function checkCollisions(m: PlannedModule, modules: Map<string, PlannedModule>): void {
+  const seen = new Map<string, string>();
+  const claim = (name: string, pointer: string) => {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new GeneratorError('plan', pointer, `name "${name}" collides in module "${m.path}" with the declaration from ${first}`);
+    }
+    seen.set(name, pointer);
+  };
+  if (m.resource) {
+    claim(m.resource.className, `resource ${m.resource.dottedPath}`);
+    for (const t of m.types) claim(t.name, t.pointer);
+    for (const s of m.resource.subresources) {
+      claim(s.className, `resource ${m.resource.dottedPath}.${s.prop}`);
+      for (const t of modules.get(s.module)?.types ?? []) if (!t.hidden) claim(t.name, t.pointer);
+    }
+    return;
+  }
+  for (const t of m.types) claim(t.name, t.pointer);
+}
+
+function planImports(ir: IR, homes: Record<string, TypeHome>, m: PlannedModule): PlannedModule['imports'] {
+  const targets = referencedModules(ir, homes, m);
+  const values = new Set(m.resource?.subresources.map((s) => s.module) ?? []);
+  for (const v of values) targets.add(v);
+  const list = [...targets].sort();
+  const short = list.map((t) => importAlias(t, false));
+  return list.map((module, i) => {
+    const clash = short.filter((s) => s === short[i]).length > 1 || short[i] === `${m.resource?.className}`;
+    return { module, alias: importAlias(module, clash), value: values.has(module) };
+  });
+}
+
+function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): Plan['client'] {
+  const byPath = new Map(modules.map((m) => [m.path, m]));
+  const exported = (module: string) => (byPath.get(module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
+  const toClient = (r: IRResource): PlannedClientResource => {
+    const ov = ir.overlays[r.path];
+    const children = r.subresources.map(toClient).filter((c) => c.overlay || c.children.length > 0);
+    return {
+      prop: r.name,
+      className: r.className,
+      module: r.module,
+      ...(ov ? { overlay: { module: ov.module, exportName: ov.exportName } } : {}),
+      children,
+      types: exported(r.module),
+    };
+  };
+  for (const path of Object.keys(ir.overlays)) {
+    if (!Object.hasOwn(config.resources, path)) {
+      throw new GeneratorError('plan', `${config.configPath}#/overlays/${path}`, `overlay for unknown resource "${path}"`);
+    }
+  }
+  const shared = byPath.get(config.defaultTypeModule);
+  return {
+    className: config.client.className,
+    ...(authOption(config) ? { authOption: authOption(config)! } : {}),
+    baseClassName: config.client.baseClassName,
+    baseModule: config.client.baseModule,
+    constants: config.client.constants.map((c) => ({ name: c.name, value: c.value, static: c.static ?? false })),
+    resources: ir.resources.map(toClient),
+    paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({ name, paramsType: pc.paramsType })),
+    sharedTypes: shared && !shared.resource ? exported(shared.path) : [],
+    ...(shared && !shared.resource ? { sharedModule: shared.path } : {}),
+  };
+}
+
+function authOption(config: ResolvedConfig): string | undefined {
+  const auth = (config.client as { auth?: { option?: string }[] }).auth;
+  return Array.isArray(auth) && typeof auth[0]?.option === 'string' ? auth[0].option : undefined;
+}

@@ -1,0 +1,38 @@
+import { dirname } from 'node:path/posix';
+import type { IR, IRResource } from '../ir/types.js';
+import type { PlannedIndex, PlannedModule } from './types.js';
+
+/**
+ * Re-export files that keep deep import paths stable: `resources/index.ts` (everything top-level),
+ * `<folder>/index.ts` for each resource with sub-resources, the `<folder>.ts` shim next to the folder,
+ * and `top-level.ts` for operations bound to the client itself (none yet).
+ */
+export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
+  const out: PlannedIndex[] = [];
+  const root: PlannedIndex = { path: 'index', entries: [] };
+  for (const m of modules) if (!m.resource && !isOwnedByFolder(m.path, ir)) root.entries.push({ from: m.path, module: m.path, kind: 'star' });
+  for (const r of [...ir.resources].sort((a, b) => a.name.localeCompare(b.name))) {
+    root.entries.push({ from: r.module, module: r.module, kind: 'named' });
+  }
+  out.push(root);
+  const visit = (r: IRResource) => {
+    if (r.subresources.length > 0) {
+      const dir = dirname(r.module);
+      const entries: PlannedIndex['entries'] = [{ from: r.module, module: r.module, kind: 'named' }];
+      for (const s of [...r.subresources].sort((a, b) => a.name.localeCompare(b.name))) {
+        entries.push({ from: s.subresources.length > 0 ? `${dirname(s.module)}/index` : s.module, module: s.module, kind: 'named' });
+      }
+      out.push({ path: `${dir}/index`, entries: entries.sort((a, b) => a.from.localeCompare(b.from)) });
+      out.push({ path: dir, entries: [{ from: `${dir}/index`, module: r.module, kind: 'star' }] });
+    }
+    r.subresources.forEach(visit);
+  };
+  ir.resources.forEach(visit);
+  out.push({ path: 'top-level', entries: [] });
+  return out;
+}
+
+/** Types-only modules inside a resource folder are reached through that resource's types, not the root. */
+function isOwnedByFolder(path: string, ir: IR): boolean {
+  return path.includes('/') && ir.resources.some((r) => path.startsWith(`${dirname(r.module)}/`));
+}

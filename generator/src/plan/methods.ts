@@ -1,0 +1,207 @@
+import type { ResolvedConfig } from '../config/index.js';
+import type { IR, IRMethod, IROperation, IRParameter, IRProperty, IRResource, IRType } from '../ir/types.js';
+import { exampleFor } from './examples.js';
+import { camelCase, pascalCase, plural, singular } from './names.js';
+import type { PlannedMethod, PlannedPathParam, PlannedProperty, PlannedType, TypeHome } from './types.js';
+
+/** What planning one method adds: the method, and the types it declares in its module. */
+export interface MethodPlan {
+  method: PlannedMethod;
+  params: PlannedType[];
+  responses: PlannedType[];
+  pages: PlannedType[];
+}
+
+interface Site {
+  ir: IR;
+  config: ResolvedConfig;
+  homes: Record<string, TypeHome>;
+  resource: IRResource;
+  clientPath: string;
+}
+
+/** Plans one method: argument shape, params/response/page type names, transport and examples. */
+export function planMethod(site: Site, m: IRMethod): MethodPlan {
+  const op = site.ir.operations[m.operationId]!;
+  const stem = `${singular(site.resource.className)}${pascalCase(m.name)}`;
+  const out: MethodPlan = { method: undefined as never, params: [], responses: [], pages: [] };
+  const pathParams = planPathParams(site.config, op);
+  const body = bodyShape(site.ir, op);
+  const members = paramMembers(op, pathParams, body.props);
+  const typeName = m.paramsType ?? `${stem}Params`;
+  const method: PlannedMethod = {
+    name: m.name,
+    operationId: op.id,
+    httpMethod: op.method,
+    pathParts: op.path.split(/\{([^}]+)\}/),
+    fixedQuery: op.fixedQuery,
+    pathParams,
+    multipart: op.body?.encoding === 'multipart',
+    response: { kind: op.response.kind },
+    headerDefaults: m.headerDefaults,
+    clientPath: site.clientPath,
+    exampleArgs: [],
+    minimalArgs: [],
+    pointer: op.pointer,
+    ...docsOf(op),
+  };
+  if (body.whole) method.wholeBody = body.whole;
+  if (m.accept) method.accept = m.accept;
+  if (m.urlFrom) method.urlFrom = m.urlFrom;
+  if (m.stripFilenames !== undefined) method.stripFilenames = m.stripFilenames;
+  if (members.length > 0) {
+    method.params = {
+      typeName,
+      required: members.some((p) => p.required) || (body.required && body.props.length === 0),
+      query: op.params.query.map((p) => p.sdkName),
+      headers: op.params.header.map((p) => ({ sdkName: p.sdkName, wire: p.name })),
+      pathMembers: pathParams.filter((p) => !p.positional).map((p) => p.wire),
+      body: body.props.length > 0 ? 'props' : 'none',
+    };
+    planParamsTypes(site, op, method, members, out);
+  }
+  planResponse(site, op, stem, method, m, out);
+  planExamples(site.ir, op, method, members, body.props.length > 0);
+  out.method = method;
+  return out;
+}
+
+function docsOf(op: IROperation): Pick<PlannedMethod, 'description' | 'deprecated' | 'title'> {
+  const d: Pick<PlannedMethod, 'description' | 'deprecated' | 'title'> = {};
+  const text = op.description ?? op.summary;
+  if (text) d.description = text;
+  if (op.summary && op.description) d.title = op.summary;
+  if (op.deprecated) d.deprecated = true;
+  return d;
+}
+
+function planPathParams(config: ResolvedConfig, op: IROperation): PlannedPathParam[] {
+  const all = op.params.path;
+  return all.map((p, i) => ({
+    wire: p.name,
+    local: camelCase(p.name),
+    positional: config.pathParams.positional === 'all' || i === all.length - 1,
+    type: p.type,
+  }));
+}
+
+function resolveObject(ir: IR, t: IRType | undefined): IRType | undefined {
+  let cur = t;
+  for (let i = 0; cur?.kind === 'ref' && i < 10; i++) cur = ir.schemas[cur.name]?.type;
+  return cur;
+}
+
+function bodyShape(ir: IR, op: IROperation): { props: IRProperty[]; whole?: IRType; required: boolean } {
+  if (!op.body) return { props: [], required: false };
+  const obj = resolveObject(ir, op.body.type);
+  if (obj?.kind === 'object' && !obj.additionalProperties) return { props: obj.properties, required: op.body.required };
+  return { props: [], whole: op.body.type, required: op.body.required };
+}
+
+type Member = PlannedProperty & { location: 'path' | 'query' | 'header' | 'body' };
+
+function paramMembers(op: IROperation, pathParams: PlannedPathParam[], bodyProps: IRProperty[]): Member[] {
+  const fromParam = (p: IRParameter): Member => ({ ...p, name: p.sdkName, location: p.location, type: p.type });
+  const path = op.params.path.filter((p) => pathParams.some((pp) => pp.wire === p.name && !pp.positional));
+  return [
+    ...path.map(fromParam),
+    ...op.params.query.map(fromParam),
+    ...bodyProps.filter((p) => !p.readOnly).map((p) => ({ ...p, location: 'body' as const })),
+    ...op.params.header.map(fromParam),
+  ];
+}
+
+const PREFIX = { path: 'Path param', query: 'Query param', header: 'Header param', body: 'Body param' };
+
+function planParamsTypes(site: Site, op: IROperation, method: PlannedMethod, members: Member[], out: MethodPlan): void {
+  const mixed = new Set(members.map((m) => m.location)).size > 1;
+  const scheme = op.pagination ? site.config.pagination[op.pagination.scheme] : undefined;
+  const inherited = new Set(scheme ? Object.keys(scheme.request) : []);
+  const properties: PlannedProperty[] = members
+    .filter((m) => !(m.location === 'query' && inherited.has(m.name)))
+    .map(({ location, ...m }) => {
+      if (!mixed) return m;
+      const text = m.description ?? m.title;
+      return { ...m, description: text ? `${PREFIX[location]}: ${text}` : PREFIX[location] };
+    });
+  const ext = scheme && op.params.query.some((q) => inherited.has(q.name)) ? [scheme.paramsType] : [];
+  const name = method.params!.typeName;
+  const streamParam = op.response.kind === 'json+sse' ? op.response.streamParam : undefined;
+  const streamProp = streamParam ? properties.find((p) => p.name === streamParam) : undefined;
+  if (!streamProp) {
+    out.params.push({ name, pointer: op.pointer, request: true, decl: { kind: 'interface', properties, extends: ext } });
+    return;
+  }
+  method.streaming = { param: streamParam!, base: `${name}Base`, streaming: `${name}Streaming`, nonStreaming: `${name}NonStreaming` };
+  const lit = (value: boolean, required: boolean): PlannedProperty => ({ ...streamProp, required, type: { kind: 'literal', value, pointer: streamProp.pointer } });
+  const s = method.streaming;
+  out.params.push(
+    { name, pointer: op.pointer, request: true, decl: { kind: 'alias', text: `${s.nonStreaming} | ${s.streaming}` } },
+    { name: s.base, pointer: op.pointer, request: true, hidden: true, decl: { kind: 'interface', properties, extends: ext } },
+    { name: s.nonStreaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(false, false)], extends: [s.base] } },
+    { name: s.streaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(true, true)], extends: [s.base] } },
+  );
+}
+
+/** Gives inline response/item types a name (`SkillListResponse`) so signatures can refer to them. */
+function nameInline(site: Site, t: IRType, name: string, out: PlannedType[]): IRType {
+  if (t.kind === 'ref' || t.kind === 'unknown' || t.kind === 'null') return t;
+  const key = `$local:${site.resource.module}:${name}`;
+  site.homes[key] = { module: site.resource.module, name };
+  const decl: PlannedType['decl'] =
+    t.kind === 'object' ? { kind: 'interface', properties: t.properties, extends: [], ...(t.additionalProperties ? { additional: t.additionalProperties } : {}) } : { kind: 'alias', type: t };
+  out.push({ name, pointer: t.pointer, decl, ...(t.description ? { description: t.description } : {}) });
+  return { kind: 'ref', name: key, pointer: t.pointer };
+}
+
+function planResponse(site: Site, op: IROperation, stem: string, method: PlannedMethod, m: IRMethod, out: MethodPlan): void {
+  const r = op.response;
+  if (op.pagination) {
+    const item = nameInline(site, op.pagination.item, `${stem}Response`, out.responses);
+    const itemName = item.kind === 'ref' ? (site.homes[item.name]?.name ?? item.name) : 'Item';
+    const alias = m.pageType ?? `${plural(itemName)}${op.pagination.scheme}`;
+    method.page = { scheme: op.pagination.scheme, alias, item };
+    out.pages.push({ name: alias, pointer: op.pointer, decl: { kind: 'alias', generic: { name: op.pagination.scheme, arg: item } } });
+    method.response = { kind: 'json', type: item };
+    return;
+  }
+  if (r.type) method.response.type = nameInline(site, r.type, `${stem}Response`, out.responses);
+  if (r.eventType) method.response.eventType = nameInline(site, r.eventType, `${stem}Event`, out.responses);
+}
+
+function planExamples(ir: IR, op: IROperation, method: PlannedMethod, members: Member[], hasBodyProps: boolean): void {
+  const positional = method.pathParams.filter((p) => p.positional).map((p) => exampleOrName(p.wire, op));
+  const build = (requiredOnly: boolean): unknown[] => {
+    if (method.wholeBody) return [...positional, exampleFor(ir, method.wholeBody, requiredOnly)];
+    if (!method.params) return positional;
+    const obj: Record<string, unknown> = {};
+    const bodyExample = hasBodyProps && isRecord(op.bodyExample) ? op.bodyExample : undefined;
+    for (const mem of members) {
+      if (requiredOnly && !mem.required) continue;
+      if (mem.location === 'path') obj[mem.name] = exampleOrName(mem.name, op);
+      else if (isBinary(ir, mem.type)) obj[mem.name] = exampleFor(ir, mem.type, true);
+      else if (mem.location === 'body' && bodyExample && mem.name in bodyExample) obj[mem.name] = bodyExample[mem.name];
+      else if (!(mem.location === 'body' && bodyExample && !requiredOnly)) obj[mem.name] = mem.example ?? exampleFor(ir, mem.type, requiredOnly);
+    }
+    if (method.streaming && !requiredOnly) delete obj[method.streaming.param];
+    return Object.keys(obj).length === 0 && !method.params.required ? positional : [...positional, obj];
+  };
+  method.minimalArgs = build(true);
+  method.exampleArgs = build(false);
+}
+
+function exampleOrName(wire: string, op: IROperation): unknown {
+  const p = op.params.path.find((x) => x.name === wire);
+  return p?.example ?? wire;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A file field (`format: binary`, or an array of them): examples are always a synthesized upload. */
+function isBinary(ir: IR, t: IRType): boolean {
+  const r = resolveObject(ir, t);
+  if (r?.kind === 'array') return isBinary(ir, r.items);
+  return r?.kind === 'string' && r.format === 'binary';
+}

@@ -1,0 +1,51 @@
+/** Naming rules shared by plan and emit: case conversion, singular/plural, identifiers. */
+
+/** `message_batch_id` -> `messageBatchID`, `file-id` -> `fileID`, `retrieve-metadata` -> `retrieveMetadata`. */
+export function camelCase(s: string): string {
+  const parts = s.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const out = parts.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+  return toIdentifier(out.replace(/Id$/, 'ID'));
+}
+
+/** `message_batch` -> `MessageBatch`. */
+export function pascalCase(s: string): string {
+  const c = camelCase(s).replace(/ID$/, 'ID');
+  return c.charAt(0).toUpperCase() + c.slice(1);
+}
+
+/** Resource class name -> singular noun used in type names (`Batches` -> `Batch`). */
+export function singular(s: string): string {
+  if (/(ch|sh|ss|x)es$/.test(s)) return s.slice(0, -2);
+  if (/[^aeiou]ies$/.test(s)) return `${s.slice(0, -3)}y`;
+  if (/[^su]s$/.test(s)) return s.slice(0, -1);
+  return s;
+}
+
+/** Type name -> plural used in page aliases (`MessageBatch` -> `MessageBatches`, `FileMetadata` unchanged). */
+export function plural(s: string): string {
+  if (/(data|Data|s)$/.test(s) && !/(ss)$/.test(s)) return /data$|Data$/.test(s) ? s : `${s}es`;
+  if (/(ch|sh|ss|x)$/.test(s)) return `${s}es`;
+  if (/[^aeiou]y$/.test(s)) return `${s.slice(0, -1)}ies`;
+  return `${s}s`;
+}
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await'.split(' '),
+);
+
+/** Makes `s` a valid identifier (prefixing `_` where needed). */
+export function toIdentifier(s: string): string {
+  let id = s.replace(/[^A-Za-z0-9_$]/g, '_');
+  if (/^[0-9]/.test(id) || id === '') id = `_${id}`;
+  return RESERVED.has(id) ? `_${id}` : id;
+}
+
+/** True when `s` can be written as a bare property key. */
+export function isIdentifierName(s: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
+}
+
+/** Property key as written in TypeScript source. */
+export function propertyKey(s: string): string {
+  return isIdentifierName(s) ? s : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

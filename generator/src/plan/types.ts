@@ -1,0 +1,143 @@
+import type { IRDocs, IRResponseKind, IRType } from '../ir/types.js';
+
+/**
+ * The plan: plain data saying which files exist, what each exports, and how names resolve. Emit turns it
+ * into source text without making naming decisions of its own. `sdkgen generate --dump plan` prints it.
+ */
+export interface Plan {
+  /** SDK modules under `src/resources`, keyed by module path (`messages/batches`). */
+  modules: PlannedModule[];
+  /** Re-export files (`resources/index.ts`, `resources/beta/index.ts`, `resources/beta.ts`). */
+  indexes: PlannedIndex[];
+  client: PlannedClient;
+  /** Component schema name -> where its declaration lives and what it is called. */
+  typeHomes: Record<string, TypeHome>;
+}
+
+/** Where a named type lives. `inline` types (renamed to a dotted name) are printed at each use. */
+export interface TypeHome {
+  module: string;
+  name: string;
+  inline?: boolean;
+}
+
+/** A property of a planned interface. */
+export interface PlannedProperty extends IRDocs {
+  name: string;
+  type: IRType;
+  required: boolean;
+  readOnly?: boolean;
+  pointer: string;
+}
+
+/** One exported type declaration. */
+export interface PlannedType extends IRDocs {
+  name: string;
+  pointer: string;
+  /** `interface`: properties (+ `extends` clauses as TS text); `alias`: `type X = <type or text>`. */
+  decl:
+    | { kind: 'interface'; properties: PlannedProperty[]; extends: string[]; additional?: IRType }
+    | { kind: 'alias'; type?: IRType; text?: string; generic?: { name: string; arg: IRType } };
+  /** Print `format: binary` strings as `Uploadable` (request shapes). */
+  request?: boolean;
+  /** Left out of the module's namespace and index re-exports (e.g. `...Base` params). */
+  hidden?: boolean;
+}
+
+/** A path parameter of a method: positional argument or a member of the params object. */
+export interface PlannedPathParam {
+  wire: string;
+  local: string;
+  positional: boolean;
+  type: IRType;
+}
+
+/** One method on a resource class. */
+export interface PlannedMethod extends IRDocs {
+  name: string;
+  operationId: string;
+  httpMethod: string;
+  /** Path split around parameters: `['/v1/files/', 'file_id', '/content']` (odd indexes are wire names). */
+  pathParts: string[];
+  fixedQuery: string;
+  pathParams: PlannedPathParam[];
+  /** Params object: type name, whether it may be omitted, and which members go where. */
+  params?: {
+    typeName: string;
+    required: boolean;
+    query: string[];
+    headers: { sdkName: string; wire: string }[];
+    pathMembers: string[];
+    /** `props`: remaining members are the body; `none`: no body. */
+    body: 'props' | 'none';
+  };
+  /** Body type when the request body is not an object (sent whole). */
+  wholeBody?: IRType;
+  multipart: boolean;
+  /** Multipart: `false` keeps directory parts of file names. */
+  stripFilenames?: boolean;
+  response: { kind: IRResponseKind; type?: IRType; eventType?: IRType };
+  streaming?: { param: string; base: string; streaming: string; nonStreaming: string };
+  page?: { scheme: string; alias: string; item: IRType };
+  accept?: string;
+  headerDefaults: Record<string, string[]>;
+  urlFrom?: { method: string; field: string; statusField?: string };
+  /** Client-facing call (`client.messages.batches`) for examples. */
+  clientPath: string;
+  /** Example arguments rendered as data (positional values, then params object). */
+  exampleArgs: unknown[];
+  /** Required-only example arguments (for generated tests). */
+  minimalArgs: unknown[];
+  pointer: string;
+}
+
+/** A module under `src/resources`. */
+export interface PlannedModule {
+  /** Path relative to `src/resources`, no extension (`beta/messages/batches`). */
+  path: string;
+  resource?: {
+    className: string;
+    dottedPath: string;
+    methods: PlannedMethod[];
+    subresources: { prop: string; className: string; module: string }[];
+  };
+  types: PlannedType[];
+  /** Other modules this one refers to: module path -> import alias, and whether a value import is needed. */
+  imports: { module: string; alias: string; value: boolean }[];
+}
+
+/** A file of `export ... from` lines. */
+export interface PlannedIndex {
+  /** Path relative to `src/resources` (`index`, `beta/index`, `beta`). */
+  path: string;
+  /** `star`: `export * from`; `named`: the module's class and types. */
+  entries: { from: string; module: string; kind: 'star' | 'named' }[];
+}
+
+/** The generated client class. */
+export interface PlannedClient {
+  className: string;
+  /** Client option that carries the credential (`apiKey`), for generated tests. */
+  authOption?: string;
+  baseClassName: string;
+  baseModule: string;
+  constants: { name: string; value: string; static: boolean }[];
+  /** Top-level resources with their overlay (if any), and nested overlays to wire. */
+  resources: PlannedClientResource[];
+  paginationSchemes: { name: string; paramsType: string }[];
+  /** Types of the `shared` module re-exported as `export type X = API.X`. */
+  sharedTypes: string[];
+  sharedModule?: string;
+}
+
+/** A resource as the client sees it. */
+export interface PlannedClientResource {
+  prop: string;
+  className: string;
+  module: string;
+  overlay?: { module: string; exportName: string };
+  /** Nested resources that need an overlay wired beneath this one. */
+  children: PlannedClientResource[];
+  /** Exported type names of the module, for the namespace. */
+  types: string[];
+}
