@@ -10,7 +10,8 @@ import { ROOT_DOC } from './lib/paths.js';
 import { collectSchemas, renderIndex, replaceIndex } from './lib/schema-index.js';
 
 const findings = await lintSpec();
-for (const f of findings) console.log(`${f.severity.padEnd(5)} ${f.ruleId}: ${f.message}\n      at ${f.where}`);
+for (const f of findings)
+  console.log(`${f.severity.padEnd(5)} ${f.ruleId}: ${f.message}\n      at ${f.where}`);
 const errors = findings.filter((f) => f.severity === 'error').length;
 const warnings = findings.length - errors;
 

@@ -26,7 +26,9 @@ export function bundleDefects(doc: Record<string, unknown>): string[] {
   const defects: string[] = [];
   const walk = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((v, i) => walk(v, `${pointer}/${i}`));
+      node.forEach((v, i) => {
+        walk(v, `${pointer}/${i}`);
+      });
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -41,7 +43,8 @@ export function bundleDefects(doc: Record<string, unknown>): string[] {
   const components = (doc.components ?? {}) as Record<string, Record<string, unknown>>;
   for (const [kind, entries] of Object.entries(components)) {
     for (const name of Object.keys(entries ?? {})) {
-      if (/-\d+$/.test(name)) defects.push(`#/components/${kind}/${name}: renamed by the bundler (duplicate name)`);
+      if (/-\d+$/.test(name))
+        defects.push(`#/components/${kind}/${name}: renamed by the bundler (duplicate name)`);
     }
   }
   return defects;

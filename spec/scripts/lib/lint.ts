@@ -15,9 +15,16 @@ export async function lintSpec(ref = ROOT_DOC): Promise<LintFinding[]> {
   const config = await loadConfig({ configPath: REDOCLY_CONFIG });
   const problems = await lint({ ref, config });
   // Findings listed in spec/.redocly.lint-ignore.yaml come back flagged `ignored`.
-  return problems.filter((p) => !p.ignored).map((p) => {
-    const loc = p.location[0];
-    const file = loc?.source.absoluteRef.replace(/^.*\/spec\//, 'spec/') ?? '';
-    return { ruleId: p.ruleId, severity: String(p.severity), message: p.message, where: loc ? `${file}${loc.pointer}` : '' };
-  });
+  return problems
+    .filter((p) => !p.ignored)
+    .map((p) => {
+      const loc = p.location[0];
+      const file = loc?.source.absoluteRef.replace(/^.*\/spec\//, 'spec/') ?? '';
+      return {
+        ruleId: p.ruleId,
+        severity: String(p.severity),
+        message: p.message,
+        where: loc ? `${file}${loc.pointer}` : '',
+      };
+    });
 }

@@ -32,7 +32,8 @@ export function collectSchemas(specDir = SPEC_DIR): IndexEntry[] {
     const doc = parse(readFileSync(full, 'utf8')) as Record<string, unknown> | null;
     for (const name of Object.keys(doc ?? {})) {
       const prior = seen.get(name);
-      if (prior) throw new Error(`schema ${name} is defined in both ${prior} and ${file}; names must be unique`);
+      if (prior)
+        throw new Error(`schema ${name} is defined in both ${prior} and ${file}; names must be unique`);
       seen.set(name, file);
       entries.push({ name, file });
     }
@@ -49,7 +50,8 @@ export function renderIndex(entries: IndexEntry[]): string {
 export function replaceIndex(rootText: string, body: string): string {
   const start = rootText.indexOf(BEGIN_MARKER);
   const end = rootText.indexOf(END_MARKER);
-  if (start < 0 || end < start) throw new Error(`openapi.yaml: markers "${BEGIN_MARKER}" / "${END_MARKER}" not found`);
+  if (start < 0 || end < start)
+    throw new Error(`openapi.yaml: markers "${BEGIN_MARKER}" / "${END_MARKER}" not found`);
   const headEnd = rootText.indexOf('\n', start) + 1;
   const tailStart = rootText.lastIndexOf('\n', end) + 1;
   return `${rootText.slice(0, headEnd)}${body ? `${body}\n` : ''}${rootText.slice(tailStart)}`;

@@ -1,0 +1,142 @@
+/**
+ * Checks seed classes against the bundled spec: every class must be a schema of the same name with every field,
+ * and each field's requiredness must agree with the seed.
+ *
+ * The seed renders Python types, where `Optional[X]` covers both "may be absent" and "may be null". So:
+ * - a plain seed field must be `required` and not nullable in the spec;
+ * - an `Optional[...]` seed field must be either not required or nullable in the spec.
+ */
+import type { SeedClass, SeedField } from './seed-parser.js';
+
+type Schema = Record<string, unknown>;
+
+/** One allowed, documented difference (see spec/fact-check-allowlist.yaml). */
+export interface AllowEntry {
+  class: string;
+  field?: string;
+  reason: string;
+}
+
+/** The verdict for one seed class or alias. */
+export interface FactResult {
+  name: string;
+  problems: string[];
+  allowed: string[];
+}
+
+function resolve(doc: Schema, schema: unknown): Schema | undefined {
+  let node = schema as Schema | undefined;
+  for (let hops = 0; node && typeof node.$ref === 'string' && hops < 20; hops++) {
+    const name = (node.$ref as string).replace('#/components/schemas/', '');
+    node = ((doc.components as Schema | undefined)?.schemas as Schema | undefined)?.[name] as
+      | Schema
+      | undefined;
+  }
+  return node;
+}
+
+/** Properties and required names of an object schema, merging `allOf` members. */
+export function objectShape(
+  doc: Schema,
+  schema: unknown,
+): { properties: Schema; required: Set<string> } | undefined {
+  const node = resolve(doc, schema);
+  if (!node) return undefined;
+  const properties: Schema = { ...((node.properties as Schema | undefined) ?? {}) };
+  const required = new Set((node.required as string[] | undefined) ?? []);
+  for (const part of (node.allOf as unknown[] | undefined) ?? []) {
+    const shape = objectShape(doc, part);
+    if (!shape) continue;
+    Object.assign(properties, shape.properties);
+    for (const r of shape.required) required.add(r);
+  }
+  const isObject = node.type === 'object' || node.properties !== undefined || node.allOf !== undefined;
+  return isObject ? { properties, required } : undefined;
+}
+
+/** Like objectShape, but also looks through `oneOf`/`anyOf` wrappers (e.g. a nullable object property). */
+function innerShape(doc: Schema, schema: unknown): { properties: Schema; required: Set<string> } | undefined {
+  const direct = objectShape(doc, schema);
+  if (direct) return direct;
+  const node = resolve(doc, schema);
+  const members = [...((node?.oneOf as unknown[]) ?? []), ...((node?.anyOf as unknown[]) ?? [])];
+  for (const m of members) {
+    const shape = objectShape(doc, m);
+    if (shape) return shape;
+  }
+  return undefined;
+}
+
+/** True when a property schema admits `null` (3.1 type arrays, `null` members of oneOf/anyOf, enum/const null). */
+export function isNullable(doc: Schema, schema: unknown, depth = 0): boolean {
+  const node = resolve(doc, schema);
+  if (!node || depth > 10) return false;
+  if (node.type === 'null' || (Array.isArray(node.type) && node.type.includes('null'))) return true;
+  if (node.const === null || (Array.isArray(node.enum) && node.enum.includes(null))) return true;
+  const members = [...((node.oneOf as unknown[]) ?? []), ...((node.anyOf as unknown[]) ?? [])];
+  return members.some((m) => isNullable(doc, m, depth + 1));
+}
+
+function checkField(
+  doc: Schema,
+  shape: { properties: Schema; required: Set<string> },
+  field: SeedField,
+): string | undefined {
+  if (field.maybeIn) {
+    const inner = innerShape(doc, shape.properties[field.maybeIn]);
+    const found = field.name in shape.properties || (inner !== undefined && field.name in inner.properties);
+    return found ? undefined : `field ${field.name} missing (looked in the schema and in ${field.maybeIn})`;
+  }
+  const prop = shape.properties[field.name];
+  if (prop === undefined) return `field ${field.name} missing`;
+  const required = shape.required.has(field.name);
+  const nullable = isNullable(doc, prop);
+  if (!field.optional && (!required || nullable)) {
+    return `field ${field.name} must be required and non-null (seed: ${field.type}; spec: ${required ? 'required' : 'optional'}${nullable ? ', nullable' : ''})`;
+  }
+  if (field.optional && required && !nullable) {
+    return `field ${field.name} must be optional or nullable (seed: ${field.type}; spec: required, non-null)`;
+  }
+  return undefined;
+}
+
+function isAllowed(allow: AllowEntry[], cls: string, field?: string): AllowEntry | undefined {
+  return allow.find((a) => a.class === cls && (a.field === undefined || a.field === field));
+}
+
+/** Checks one seed class against the bundled document. */
+export function checkClass(doc: Schema, cls: SeedClass, allow: AllowEntry[] = []): FactResult {
+  const result: FactResult = { name: cls.name, problems: [], allowed: [] };
+  const note = (message: string, field?: string) => {
+    const entry = isAllowed(allow, cls.name, field);
+    if (entry) result.allowed.push(`${message} [allowed: ${entry.reason}]`);
+    else result.problems.push(message);
+  };
+  const schema = ((doc.components as Schema | undefined)?.schemas as Schema | undefined)?.[cls.name];
+  if (schema === undefined) {
+    note(`schema ${cls.name} missing`);
+    return result;
+  }
+  const shape = objectShape(doc, schema);
+  if (!shape) {
+    if (cls.fields.length > 0) note(`schema ${cls.name} is not an object schema`);
+    return result;
+  }
+  for (const field of cls.fields) {
+    const problem = checkField(doc, shape, field);
+    if (problem) note(problem, field.name);
+  }
+  return result;
+}
+
+/** Checks that a seed top-level alias (e.g. a union such as `BetaError`) exists as a schema. */
+export function checkAlias(doc: Schema, name: string, allow: AllowEntry[] = []): FactResult {
+  const present =
+    ((doc.components as Schema | undefined)?.schemas as Schema | undefined)?.[name] !== undefined;
+  const result: FactResult = { name, problems: [], allowed: [] };
+  if (present) return result;
+  const entry = isAllowed(allow, name);
+  if (entry) result.allowed.push(`schema ${name} missing [allowed: ${entry.reason}]`);
+  else result.problems.push(`schema ${name} missing`);
+  return result;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkAlias, checkClass, isNullable } from '../scripts/lib/facts.js';
+import type { SeedClass } from '../scripts/lib/seed-parser.js';
+
+const doc = {
+  components: {
+    schemas: {
+      Batch: {
+        type: 'object',
+        required: ['id', 'ended_at'],
+        properties: {
+          id: { type: 'string' },
+          ended_at: { type: ['string', 'null'] },
+          note: { type: 'string' },
+        },
+      },
+      Alias: { $ref: '#/components/schemas/Batch' },
+      Union: { oneOf: [{ $ref: '#/components/schemas/Batch' }] },
+    },
+  },
+};
+const cls = (name: string, ...fields: [string, boolean][]): SeedClass => ({
+  name,
+  fields: fields.map(([n, optional]) => ({ name: n, type: optional ? 'Optional[str]' : 'str', optional })),
+});
+
+describe('checkClass', () => {
+  it('passes when fields and requiredness agree (nullable counts as Optional)', () => {
+    const r = checkClass(doc, cls('Batch', ['id', false], ['ended_at', true], ['note', true]));
+    expect(r.problems).toEqual([]);
+  });
+
+  it('follows $ref aliases', () => {
+    expect(checkClass(doc, cls('Alias', ['id', false])).problems).toEqual([]);
+  });
+
+  it.each([
+    [cls('Nope'), 'schema Nope missing'],
+    [cls('Batch', ['size', false]), 'field size missing'],
+    [cls('Batch', ['note', false]), 'field note must be required and non-null'],
+    [cls('Batch', ['ended_at', false]), 'field ended_at must be required and non-null'],
+    [cls('Batch', ['id', true]), 'field id must be optional or nullable'],
+    [cls('Union', ['id', false]), 'schema Union is not an object schema'],
+  ])('reports %j', (seedClass, message) => {
+    expect(checkClass(doc, seedClass).problems.join('\n')).toContain(message);
+  });
+
+  it('moves allowlisted problems out of the failures', () => {
+    const r = checkClass(doc, cls('Batch', ['size', false]), [
+      { class: 'Batch', field: 'size', reason: 'test' },
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.allowed[0]).toContain('allowed: test');
+  });
+});
+
+describe('helpers', () => {
+  it('detects 3.1 nullability forms', () => {
+    expect(isNullable(doc, { type: ['string', 'null'] })).toBe(true);
+    expect(isNullable(doc, { anyOf: [{ type: 'string' }, { type: 'null' }] })).toBe(true);
+    expect(isNullable(doc, { type: 'string' })).toBe(false);
+  });
+
+  it('checks aliases exist', () => {
+    expect(checkAlias(doc, 'Union').problems).toEqual([]);
+    expect(checkAlias(doc, 'Missing').problems).toEqual(['schema Missing missing']);
+  });
+});

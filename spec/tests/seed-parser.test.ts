@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine, inlineTypeName, referencedClass, unescapeSeed } from '../scripts/lib/seed-lines.js';
+import { parseSeed, parseSeedAliases } from '../scripts/lib/seed-parser.js';
+
+const seed = (...lines: string[]) => lines.join('\n\n');
+const fieldsOf = (text: string, name: string) =>
+  parseSeed(text)
+    .get(name)
+    ?.fields.map((f) => `${f.name}${f.optional ? '?' : ''}${f.maybeIn ? `@${f.maybeIn}` : ''}`);
+
+describe('seed lines', () => {
+  it.each([
+    ['class BetaFoo: …', { kind: 'class', name: 'BetaFoo' }],
+    ['id: str', { kind: 'field', name: 'id', type: 'str' }],
+    [
+      'ttl: Optional[Literal["5m", "1h"]]',
+      { kind: 'field', name: 'ttl', type: 'Optional[Literal["5m", "1h"]]' },
+    ],
+    [
+      'BetaError = [BetaError](api/beta.md)',
+      { kind: 'alias', name: 'BetaError', type: '[BetaError](api/beta.md)' },
+    ],
+    ['Accepts one of the following:', { kind: 'accepts' }],
+    ['#### BetaFiles', { kind: 'heading' }],
+    ['Note: this is prose', { kind: 'text' }],
+    ['type: the kind of thing', { kind: 'text' }],
+  ])('classifies %j', (line, want) => {
+    expect(classifyLine(line)).toEqual(want);
+  });
+
+  it('undoes markdown escapes', () => {
+    expect(unescapeSeed('cache\\_control: Optional[X]')).toBe('cache_control: Optional[X]');
+  });
+
+  it('finds the class a type points at, through links and wrappers', () => {
+    const names = new Set(['BetaSkill', 'BetaTextBlock']);
+    expect(referencedClass('Optional[List[[BetaSkill](api/beta.md)]]', names)).toBe('BetaSkill');
+    expect(referencedClass('Union[BetaSkill, BetaTextBlock]', names)).toBeUndefined();
+    expect(inlineTypeName('Optional[UserLocation]', names)).toBe('UserLocation');
+    expect(inlineTypeName('Literal["Abc"]', names)).toBeUndefined();
+  });
+});
+
+describe('parseSeed', () => {
+  it('reads a flat class with required and optional fields', () => {
+    const text = seed(
+      '#### Files',
+      'class FileMetadata: …',
+      'id: str',
+      'Unique id.',
+      'size\\_bytes: int',
+      'downloadable: Optional[bool]',
+    );
+    expect(fieldsOf(text, 'FileMetadata')).toEqual(['id', 'size_bytes', 'downloadable?']);
+  });
+
+  it('skips an inline copy of a class-typed field', () => {
+    const text = seed(
+      'class Cache: …',
+      'type: Literal["ephemeral"]',
+      'Accepts one of the following:',
+      '"ephemeral"',
+      'ttl: Optional[str]',
+      'class Block: …',
+      'text: str',
+      'cache\\_control: Optional[Cache]',
+      'Makes a breakpoint.',
+      'type: Literal["ephemeral"]',
+      'Accepts one of the following:',
+      '"ephemeral"',
+      'ttl: Optional[str]',
+      'citations: Optional[List[str]]',
+    );
+    expect(fieldsOf(text, 'Block')).toEqual(['text', 'cache_control?', 'citations?']);
+    expect(fieldsOf(text, 'Cache')).toEqual(['type', 'ttl?']);
+  });
+
+  it('skips union members and keeps the fields after them', () => {
+    const text = seed(
+      'class Err: …',
+      'error\\_code: str',
+      'class Ok: …',
+      'stdout: str',
+      'class Result: …',
+      'content: Content',
+      'Accepts one of the following:',
+      'class Err: …',
+      'error\\_code: str',
+      'class Ok: …',
+      'stdout: str',
+      'tool\\_use\\_id: str',
+      'type: Literal["result"]',
+    );
+    expect(fieldsOf(text, 'Result')).toEqual(['content', 'tool_use_id', 'type']);
+    expect(fieldsOf(text, 'Ok')).toEqual(['stdout']);
+  });
+
+  it('marks fields after an inline object as ambiguous', () => {
+    const text = seed('class Event: …', 'delta: Delta', 'stop\\_reason: Optional[str]', 'type: Literal["d"]');
+    expect(fieldsOf(text, 'Event')).toEqual(['delta', 'stop_reason?@delta', 'type@delta']);
+  });
+
+  it('lists top-level aliases but not local union members', () => {
+    const text = seed(
+      'BetaError = [BetaError](api/beta.md)',
+      'UnionMember0 = str',
+      'AnthropicBeta = Union[str, Literal["x"]]',
+    );
+    expect(parseSeedAliases(text)).toEqual(['BetaError', 'AnthropicBeta']);
+  });
+});
