@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userConfigSchema } from '../../generator/src/config/schema.js';
 import { bundled, deref, operations, sdkConfig } from './helpers.js';
 
 type Obj = Record<string, any>;
@@ -11,6 +12,11 @@ const methods = (): [string, string, Obj][] =>
   );
 
 describe('sdk.config.yaml', () => {
+  it('validates against the config schema the generator owns', () => {
+    const result = userConfigSchema.safeParse(config);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
   it('maps every spec operation to exactly one method', async () => {
     const ids = methods().map(([, , m]) => m.operation);
     expect(new Set(ids).size).toBe(ids.length);
