@@ -66,7 +66,7 @@ export class AnthropicBedrock extends BedrockBase {
         'beta.messages',
         UNSERVED_ON_MESSAGES,
       );
-      this.#beta = replaceSubresource(new Beta(this), 'messages', messages) as BetaResource;
+      this.#beta = replaceSubresource(new Beta(this), 'messages', messages);
     }
     return this.#beta;
   }

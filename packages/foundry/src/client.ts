@@ -68,7 +68,7 @@ export class AnthropicFoundry extends FoundryBase {
         'beta.messages',
         UNSERVED_ON_MESSAGES,
       );
-      this.#beta = replaceSubresource(new Beta(this), 'messages', messages) as BetaResource;
+      this.#beta = replaceSubresource(new Beta(this), 'messages', messages);
     }
     return this.#beta;
   }

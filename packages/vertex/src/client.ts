@@ -57,7 +57,7 @@ export class AnthropicVertex extends VertexBase {
         'beta.messages',
         UNSERVED_ON_MESSAGES,
       );
-      this.#beta = replaceSubresource(new Beta(this), 'messages', messages) as BetaResource;
+      this.#beta = replaceSubresource(new Beta(this), 'messages', messages);
     }
     return this.#beta;
   }

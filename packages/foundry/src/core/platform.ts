@@ -74,7 +74,11 @@ export function withUnserved<T extends object>(
 }
 
 /** Replaces the (lazily created) sub-resource `name` of one resource instance with `value`. */
-export function replaceSubresource<T extends object>(resource: T, name: string, value: object): T {
+export function replaceSubresource<T extends object, K extends string, V extends object>(
+  resource: T,
+  name: K,
+  value: V,
+): Omit<T, K> & Record<K, V> {
   Object.defineProperty(resource, name, { value, enumerable: true });
-  return resource;
+  return resource as unknown as Omit<T, K> & Record<K, V>;
 }
