@@ -11,6 +11,9 @@ for (const r of report.results) {
   for (const p of r.problems) console.log(`FAIL ${r.name}: ${p}`);
   if (verbose) for (const a of r.allowed) console.log(`ALLOWED ${r.name}: ${a}`);
 }
-console.log(`seed: ${report.seedFile} (${report.classCount} classes, ${report.aliasCount} aliases)`);
+console.log(
+  `seed: ${report.seedFile} (${report.classCount} classes, ${report.aliasCount} aliases; ` +
+    `${report.gaCount} GA schemas checked against their Beta class)`,
+);
 console.log(`${report.passed} passed, ${report.failed} failed`);
 process.exit(report.failed > 0 ? 1 : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAlias, checkClass, isNullable } from '../scripts/lib/facts.js';
+import { checkAlias, checkClass, checkGaCounterpart, isNullable } from '../scripts/lib/facts.js';
 import type { SeedClass } from '../scripts/lib/seed-parser.js';
 
 const doc = {
@@ -15,6 +15,7 @@ const doc = {
         },
       },
       Alias: { $ref: '#/components/schemas/Batch' },
+      BetaBatch: { $ref: '#/components/schemas/Batch' },
       Union: { oneOf: [{ $ref: '#/components/schemas/Batch' }] },
     },
   },
@@ -64,5 +65,29 @@ describe('helpers', () => {
   it('checks aliases exist', () => {
     expect(checkAlias(doc, 'Union').problems).toEqual([]);
     expect(checkAlias(doc, 'Missing').problems).toEqual(['schema Missing missing']);
+  });
+});
+
+describe('checkGaCounterpart', () => {
+  it('accepts a GA schema whose fields are a subset of the beta class', () => {
+    const r = checkGaCounterpart(
+      doc,
+      cls('BetaBatch', ['id', false], ['ended_at', true], ['note', true], ['beta_only', true]),
+    );
+    expect(r?.problems).toEqual([]);
+    expect(r?.name).toBe('Batch (GA of BetaBatch)');
+  });
+
+  it('flags GA-only fields and requiredness drift', () => {
+    const r = checkGaCounterpart(doc, cls('BetaBatch', ['id', true], ['ended_at', true]));
+    expect(r?.problems).toEqual([
+      'field id must be optional or nullable (seed: Optional[str]; spec: required, non-null)',
+      "field note is not in the seed's BetaBatch",
+    ]);
+  });
+
+  it('skips classes without a GA schema', () => {
+    expect(checkGaCounterpart(doc, cls('BetaNothing'))).toBeUndefined();
+    expect(checkGaCounterpart(doc, cls('Batch'))).toBeUndefined();
   });
 });

@@ -140,3 +140,32 @@ export function checkAlias(doc: Schema, name: string, allow: AllowEntry[] = []):
   else result.problems.push(`schema ${name} missing`);
   return result;
 }
+
+/**
+ * The GA API is the beta API without the `Beta` prefix and without beta-only fields. For a seed class `BetaFoo`
+ * whose GA schema `Foo` exists: every property of `Foo` must be a field of `BetaFoo`, with the same requiredness.
+ * Returns undefined when the spec has no GA counterpart.
+ */
+export function checkGaCounterpart(
+  doc: Schema,
+  beta: SeedClass,
+  allow: AllowEntry[] = [],
+): FactResult | undefined {
+  if (!beta.name.startsWith('Beta')) return undefined;
+  const gaName = beta.name.slice('Beta'.length);
+  const schemas = (doc.components as Schema | undefined)?.schemas as Schema | undefined;
+  if (schemas?.[gaName] === undefined) return undefined;
+  const shape = objectShape(doc, schemas[gaName]);
+  const shared = beta.fields.filter((f) => !f.maybeIn && shape && f.name in shape.properties);
+  const result = checkClass(doc, { name: gaName, fields: shared }, allow);
+  const known = new Set(beta.fields.map((f) => f.name));
+  for (const prop of Object.keys(shape?.properties ?? {})) {
+    if (known.has(prop)) continue;
+    const entry = isAllowed(allow, gaName, prop);
+    const message = `field ${prop} is not in the seed's ${beta.name}`;
+    if (entry) result.allowed.push(`${message} [allowed: ${entry.reason}]`);
+    else result.problems.push(message);
+  }
+  result.name = `${gaName} (GA of ${beta.name})`;
+  return result;
+}

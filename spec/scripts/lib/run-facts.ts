@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { bundleSpec } from './bundle.js';
-import { type AllowEntry, checkAlias, checkClass, type FactResult } from './facts.js';
+import { type AllowEntry, checkAlias, checkClass, checkGaCounterpart, type FactResult } from './facts.js';
 import { SPEC_DIR, seedsDir } from './paths.js';
 import { parseSeed, parseSeedAliases } from './seed-parser.js';
 
@@ -11,6 +11,8 @@ export interface FactReport {
   seedFile: string;
   classCount: number;
   aliasCount: number;
+  /** GA schemas checked against their beta seed class. */
+  gaCount: number;
   results: FactResult[];
   passed: number;
   failed: number;
@@ -40,15 +42,18 @@ export async function runFactCheck(seedFile = findSeedFile()): Promise<FactRepor
   const aliases = parseSeedAliases(text).filter((n) => !classNames.has(n));
   const { doc } = await bundleSpec();
   const allow = loadAllowlist();
+  const ga = classes.flatMap((c) => checkGaCounterpart(doc, c, allow) ?? []);
   const results = [
     ...classes.map((c) => checkClass(doc, c, allow)),
     ...aliases.map((a) => checkAlias(doc, a, allow)),
+    ...ga,
   ];
   const failed = results.filter((r) => r.problems.length > 0).length;
   return {
     seedFile,
     classCount: classes.length,
     aliasCount: aliases.length,
+    gaCount: ga.length,
     results,
     passed: results.length - failed,
     failed,
