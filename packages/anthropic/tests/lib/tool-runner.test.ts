@@ -36,13 +36,12 @@ const base = {
 async function runner(turns: any[], params: Record<string, unknown> = {}, options?: any) {
   server = await startScriptedAPI(turns);
   // Wrapped: the runner is thenable, so returning it from an async function would run it to completion.
-  return {
-    run: new BetaToolRunner(
-      scriptedClient(server.url),
-      { ...base, tools: [weather], ...params } as any,
-      options,
-    ),
-  };
+  const run = new BetaToolRunner(
+    scriptedClient(server.url),
+    { ...base, tools: [weather], ...params } as any,
+    options,
+  );
+  return { run: run as BetaToolRunner<false>, streaming: run as BetaToolRunner<true> };
 }
 
 function requestMessages(index: number): any[] {
@@ -154,7 +153,7 @@ describe('BetaToolRunner against a scripted API', () => {
   });
 
   it('yields BetaMessageStreams in streaming mode', async () => {
-    const { run } = await runner(
+    const { streaming: run } = await runner(
       [
         assistant([toolUse('tu_s', 'get_weather', { city: 'Lima', days: 2 })], 'tool_use'),
         assistant([{ type: 'text', text: 'Lima will be sunny.' }]),
