@@ -140,6 +140,26 @@ describe('Bedrock transport', () => {
     expect(server.requests[0]!.headers['x-api-key']).toBeUndefined();
   });
 
+  it('signs every retry afresh', async () => {
+    let calls = 0;
+    const { client, server } = await setup(
+      () =>
+        ++calls === 1
+          ? {
+              kind: 'json',
+              status: 503,
+              body: { message: 'ServiceUnavailable' },
+              headers: { 'retry-after-ms': '10' },
+            }
+          : { kind: 'json', body: message },
+      { maxRetries: 2 },
+    );
+    await expect(client.post('/v1/messages', { body: params })).resolves.toMatchObject(message);
+    expect(server.requests.map((r) => r.verdict.ok)).toEqual([true, true]);
+    expect(server.requests[1]!.headers['x-stainless-retry-count']).toBe('1');
+    expect(server.requests[1]!.target).toBe(`/model/${MODEL}/invoke`);
+  });
+
   it('keeps AWS options across withOptions()', async () => {
     const { client, server } = await setup(() => ({ kind: 'json', body: message }));
     const copy = client.withOptions({ timeout: 5_000 });

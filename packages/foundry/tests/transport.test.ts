@@ -100,6 +100,24 @@ describe('Foundry transport', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('keeps the key and the Entra token out of debug logs', async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const token = 'entra-secret-token-987654321';
+    const { client } = await setup(
+      { bearer: (t) => t === token },
+      { azureADTokenProvider: async () => token, logger, logLevel: 'debug' },
+      () => ({
+        status: 400,
+        json: { type: 'error', error: { type: 'invalid_request_error', message: token } },
+      }),
+    );
+    const err = await client.post('/v1/messages', { body: params }).catch((e: unknown) => e);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const text of [...lines, (err as Error).message]) expect(text).not.toContain(token);
+  });
+
   it('keeps working after withOptions()', async () => {
     const { client, server } = await setup({ apiKey: KEY }, { apiKey: KEY });
     await client.withOptions({ timeout: 5_000 }).post('/v1/messages', { body: params });

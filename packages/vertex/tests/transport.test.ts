@@ -132,6 +132,22 @@ describe('Vertex transport', () => {
     expect((err as Error).message).not.toContain('ya29.wrong-token');
   });
 
+  it('keeps the access token out of debug logs and error messages', async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => lines.push(JSON.stringify(args));
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const { client } = await setup(
+      () => ({ kind: 'json', status: 400, body: { error: { message: `bad ${TOKEN}` } } }),
+      {
+        logger,
+        logLevel: 'debug',
+      },
+    );
+    const err = await client.post('/v1/messages', { body: params }).catch((e: unknown) => e);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const text of [...lines, (err as Error).message]) expect(text).not.toContain(TOKEN);
+  });
+
   it('raises an error naming Vertex for unserved endpoints, before any request', async () => {
     const { client, server } = await setup(() => ({ kind: 'json', body: message }));
     const err = await client.post('/v1/messages/batches', { body: {} }).catch((e: unknown) => e);
