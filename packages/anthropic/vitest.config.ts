@@ -14,5 +14,7 @@ export default defineConfig({
     name: 'anthropic',
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
+    // Mock server from spec/ for the generated per-endpoint tests (owned by the generator).
+    globalSetup: ['../../tests/mock-server/global-setup.ts'],
   },
 });

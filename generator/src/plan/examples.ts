@@ -35,6 +35,8 @@ export function exampleFor(ir: Pick<IR, 'schemas'>, type: IRType, requiredOnly: 
       return item === undefined ? [] : Array.from({ length: Math.max(1, type.minItems ?? 1) }, () => item);
     }
     case 'union': {
+      const file = type.variants.find((v) => v.kind === 'array' && v.items.kind === 'string' && v.items.format === 'binary');
+      if (file) return [FILE_MARKER];
       const pick = type.variants.find((v) => v.kind === 'literal') ?? type.variants.find((v) => v.kind !== 'null') ?? type.variants[0];
       return pick ? exampleFor(ir, pick, requiredOnly, depth + 1) : undefined;
     }

@@ -203,5 +203,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function isBinary(ir: IR, t: IRType): boolean {
   const r = resolveObject(ir, t);
   if (r?.kind === 'array') return isBinary(ir, r.items);
+  if (r?.kind === 'union') return r.variants.some((v) => v.kind !== 'null' && isBinary(ir, v));
   return r?.kind === 'string' && r.format === 'binary';
 }

@@ -1,0 +1,40 @@
+import { Warnings } from '../../generator/src/errors.js';
+import { load } from '../../generator/src/load/index.js';
+
+/** Path prefix under which operations keyed with a query string (`/v1/files?beta=true`) are served. */
+export const ALIAS_PREFIX = '/__q';
+
+/** `?beta=true` -> `/__q/beta=true`: the alias segment for a fixed query string. */
+export function aliasFor(query: string): string {
+  return `${ALIAS_PREFIX}/${encodeURIComponent(query)}`;
+}
+
+/**
+ * Bundles the spec and rewrites it for Prism, which routes on the path only: an operation keyed
+ * `/v1/files?beta=true` moves to `/__q/beta%3Dtrue/v1/files`, where the proxy sends such requests.
+ */
+export async function mockSpec(specPath: string): Promise<Record<string, unknown>> {
+  const { document } = await load(specPath, new Warnings());
+  const paths: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries<unknown>(document.paths ?? {})) {
+    const [path, query] = key.split('?', 2) as [string, string?];
+    paths[query ? `${aliasFor(query)}${path}` : path] = item;
+  }
+  flattenArrayHeaders(document.components?.parameters);
+  for (const item of Object.values<any>(paths)) {
+    flattenArrayHeaders(item?.parameters);
+    for (const op of Object.values<any>(item ?? {})) flattenArrayHeaders(op?.parameters);
+  }
+  return { ...document, paths };
+}
+
+/**
+ * Prism 5 crashes deserializing an absent optional `style: simple` array header, so the mock sees such
+ * headers (`anthropic-beta`) as plain strings; the SDK still sends the comma-joined list.
+ */
+function flattenArrayHeaders(params: unknown): void {
+  const list = Array.isArray(params) ? params : Object.values((params as object | undefined) ?? {});
+  for (const p of list as any[]) {
+    if (p?.in === 'header' && p.schema?.type === 'array') p.schema = { type: 'string' };
+  }
+}
