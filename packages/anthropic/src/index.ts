@@ -24,3 +24,11 @@ export {
 } from './core/error.js';
 export { PagePromise } from './core/pagination.js';
 export { toFile, type Uploadable } from './core/uploads.js';
+
+export type {
+  AutoParseableOutputFormat,
+  ExtractParsedContentFromParams,
+  ParseableMessageCreateParams,
+  ParsedContentBlock,
+  ParsedMessage,
+} from './lib/parser.js';
