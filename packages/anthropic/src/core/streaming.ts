@@ -1,4 +1,5 @@
-import { type Bytes, LineDecoder, type LineSink } from '../internal/decoders/line.js';
+import { JSONCollector } from '../internal/decoders/jsonl.js';
+import { type Bytes, LineDecoder } from '../internal/decoders/line.js';
 import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
 import { isAbortError } from '../internal/errors.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
@@ -21,6 +22,12 @@ const KNOWN_EVENTS = new Set([
 ]);
 
 const SKIP = Symbol('skip');
+
+function takeAll<T>(sink: JSONCollector<T>): T[] {
+  const items = sink.items;
+  sink.items = [];
+  return items;
+}
 const encoder = new TextEncoder();
 
 function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger: Logger): unknown {
@@ -145,7 +152,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       if (consumed)
         throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
       consumed = true;
-      const decoder = new SSEDecoder();
+      const decoder = new SSEDecoder({ raw: false });
       let finished = false;
       try {
         for await (const chunk of source()) {
@@ -182,20 +189,15 @@ export class Stream<Item> implements AsyncIterable<Item> {
         throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
       consumed = true;
       const lines = new LineDecoder();
-      const sink: LineSink & { items: Item[] } = {
-        items: [],
-        onLine(line) {
-          if (line) this.items.push(JSON.parse(line));
-        },
-      };
+      const sink = new JSONCollector<Item>();
       let finished = false;
       try {
         for await (const chunk of readableStream as unknown as AsyncIterable<Bytes>) {
           lines.feed(chunk, sink);
-          while (sink.items.length) yield sink.items.shift()!;
+          if (sink.items.length) yield* takeAll(sink);
         }
         lines.end(sink);
-        while (sink.items.length) yield sink.items.shift()!;
+        yield* takeAll(sink);
         finished = true;
       } catch (err) {
         throw streamError(err, controller);

@@ -34,9 +34,9 @@ describe('retries', () => {
 
   it('gives up after maxRetries and throws the last status error', async () => {
     server = await startServer([fast(529), fast(529), fast(529), ok()]);
-    const err = await clientFor(server)
+    const err: any = await clientFor(server)
       .get('/v1/x')
-      .catch((e) => e);
+      .catch((e: any) => e);
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.status).toBe(529);
     expect(server.requests).toHaveLength(3);

@@ -67,7 +67,7 @@ describe('streaming events', () => {
     const seen: unknown[] = [];
     const err = await (async () => {
       for await (const event of stream) seen.push(event);
-    })().catch((e) => e);
+    })().catch((e: any) => e);
     expect(seen).toEqual([start]);
     expect(err).toBeInstanceOf(APIError);
     expect(err).not.toBeInstanceOf(APIConnectionError);
@@ -83,7 +83,7 @@ describe('streaming events', () => {
     const seen: unknown[] = [];
     const err = await (async () => {
       for await (const event of stream) seen.push(event);
-    })().catch((e) => e);
+    })().catch((e: any) => e);
     expect(seen).toEqual([start]);
     expect(err).toBeInstanceOf(APIConnectionError);
     expect(err).not.toBeInstanceOf(APIUserAbortError);

@@ -14,9 +14,9 @@ describe('timeouts', () => {
   it('rejects with APIConnectionTimeoutError when headers do not arrive in time', async () => {
     server = await startServer([stall()]);
     const start = Date.now();
-    const err = await clientFor(server, { timeout: 200, maxRetries: 0 })
+    const err: any = await clientFor(server, { timeout: 200, maxRetries: 0 })
       .get('/v1/x')
-      .catch((e) => e);
+      .catch((e: any) => e);
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
     expect(err).toBeInstanceOf(APIConnectionError);
     expect(err.cause).toBeDefined();

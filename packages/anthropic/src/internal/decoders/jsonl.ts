@@ -1,11 +1,14 @@
 import { AnthropicError } from '../../core/error.js';
 import { type Bytes, LineDecoder, type LineSink } from './line.js';
 
-class JSONCollector implements LineSink {
-  items: unknown[] = [];
-  onLine(line: string): void {
-    // Blank lines (including a trailing newline) separate nothing; skip them.
-    if (line.length === 0 || line.trim() === '') return;
+/** Line sink that parses each non-blank line as JSON into `items`. */
+export class JSONCollector<T = unknown> implements LineSink {
+  items: T[] = [];
+  onLine(text: string, start: number, end: number): void {
+    if (start === end) return;
+    const line = start === 0 && end === text.length ? text : text.slice(start, end);
+    // Whitespace-only lines (e.g. a stray CR) separate nothing; skip them.
+    if (line.charCodeAt(0) <= 32 && line.trim() === '') return;
     this.items.push(JSON.parse(line));
   }
 }

@@ -1,9 +1,12 @@
 /** A chunk as it may come off a response body or a user-supplied stream. */
 export type Bytes = string | ArrayBuffer | Uint8Array | null | undefined;
 
-/** Receives each complete line (terminator removed). */
+/**
+ * Receives each complete line as a range of a string (terminator excluded), so a consumer can
+ * parse fields in place without first copying the line out.
+ */
 export interface LineSink {
-  onLine(line: string): void;
+  onLine(text: string, start: number, end: number): void;
 }
 
 const STREAM = { stream: true } as const;
@@ -15,9 +18,9 @@ const BOM = 0xfeff;
  * Splits a byte or text stream into lines ending in `\n`, `\r\n` or `\r`, with a chunk boundary
  * allowed anywhere (inside a UTF-8 character, or between `\r` and `\n`). A leading BOM is dropped.
  *
- * Linear in input: each chunk is decoded once (`TextDecoder` with `stream: true`), scanned once,
- * and an unfinished line is kept as a list of pieces joined once when its terminator arrives, so
- * a long line never causes the pending text to be re-copied or re-scanned per chunk.
+ * Linear in input: each chunk is decoded once (`TextDecoder` with `stream: true`) and scanned
+ * once; an unfinished line is kept as a list of pieces joined once when its terminator arrives,
+ * so a long line is never re-copied or re-scanned per chunk.
  */
 export class LineDecoder implements LineSink {
   private readonly textDecoder = new TextDecoder('utf-8');
@@ -41,8 +44,8 @@ export class LineDecoder implements LineSink {
   }
 
   /** @internal Default sink used by `decode`/`flush`. */
-  onLine(line: string): void {
-    this.collected.push(line);
+  onLine(text: string, start: number, end: number): void {
+    this.collected.push(text.slice(start, end));
   }
 
   /** Decodes `chunk` and passes each completed line to `sink` (no intermediate array). */
@@ -52,40 +55,45 @@ export class LineDecoder implements LineSink {
       typeof chunk === 'string'
         ? chunk
         : this.textDecoder.decode(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk, STREAM);
-    this.split(text, sink);
+    if (text.length) this.split(text, sink);
   }
 
   /** Flushes a trailing partial character and line into `sink`, then resets. */
   end(sink: LineSink): void {
     const rest = this.textDecoder.decode();
     if (rest) this.split(rest, sink);
-    if (this.pending.length) sink.onLine(this.takePending(''));
+    if (this.pending.length) {
+      const line = this.pending.join('');
+      this.pending = [];
+      sink.onLine(line, 0, line.length);
+    }
     this.afterCR = false;
     this.started = false;
   }
 
-  private takePending(last: string): string {
-    const pending = this.pending;
-    if (pending.length === 0) return last;
-    pending.push(last);
-    const line = pending.join('');
+  private emit(text: string, start: number, end: number, sink: LineSink): void {
+    if (this.pending.length === 0) {
+      sink.onLine(text, start, end);
+      return;
+    }
+    this.pending.push(text.slice(start, end));
+    const line = this.pending.join('');
     this.pending = [];
-    return line;
+    sink.onLine(line, 0, line.length);
   }
 
   private split(text: string, sink: LineSink): void {
     const n = text.length;
-    if (n === 0) return;
     let start = 0;
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === BOM) start = 1;
     }
-    if (this.afterCR) {
+    if (this.afterCR && start < n) {
       this.afterCR = false;
       if (text.charCodeAt(start) === LF) start++;
     }
-    // Next known positions of '\n' and '\r'; -1 = none left in this chunk, -2 = not yet searched.
+    // Next known positions of '\n' and '\r'; -1 = none left in this chunk, -2 = not searched yet.
     let lf = -2;
     let cr = -2;
     while (start < n) {
@@ -103,7 +111,7 @@ export class LineDecoder implements LineSink {
         if (next === n) this.afterCR = true;
         else if (text.charCodeAt(next) === LF) next++;
       }
-      sink.onLine(this.takePending(text.slice(start, end)));
+      this.emit(text, start, end, sink);
       start = next;
     }
     if (start < n) this.pending.push(start === 0 ? text : text.slice(start));

@@ -13,13 +13,16 @@ export type ServerSentEvent = {
 const COLON = 58;
 const SPACE = 32;
 
+const NO_RAW: string[] = [];
+
 /**
  * Event-stream parser following the HTML "server-sent events" interpretation rules: comments
  * (`:` lines) ignored, a field without a colon has an empty value, one space after the colon is
- * stripped, multiple `data:` lines join with `\n`, `id` is tracked, `retry` ignored, and an event
- * is dispatched on a blank line only when it has data. A trailing event without a blank line is
- * discarded at end of stream, as the spec requires.
+ * stripped, multiple `data:` lines join with `\n`, `id` is tracked, `retry` and unknown fields
+ * ignored, and an event is dispatched on a blank line only when it has data. A trailing event
+ * without a blank line is discarded at end of stream, as the spec requires.
  *
+ * Fields are parsed in place from the line's range (no per-line copy); only values are sliced.
  * `decode()` returns an array that is reused on the next call; consume it before decoding again.
  */
 export class SSEDecoder implements LineSink {
@@ -27,10 +30,16 @@ export class SSEDecoder implements LineSink {
   lastEventId = '';
   private readonly lines = new LineDecoder();
   private readonly out: ServerSentEvent[] = [];
+  private readonly keepRaw: boolean;
   private event: string | null = null;
   private data = '';
   private dataLines = 0;
-  private raw: string[] = [];
+  private raw: string[] = NO_RAW;
+
+  /** @param options.raw keep each event's raw lines in `ServerSentEvent.raw` @default true */
+  constructor(options: { raw?: boolean } = {}) {
+    this.keepRaw = options.raw ?? true;
+  }
 
   /** Feeds a chunk; returns the events it completed (array reused by the next call). */
   decode(chunk: Bytes): ServerSentEvent[] {
@@ -47,28 +56,28 @@ export class SSEDecoder implements LineSink {
     return this.out;
   }
 
-  /** @internal Processes one line of the event stream. */
-  onLine(line: string): void {
-    const n = line.length;
-    if (n === 0) {
+  /** @internal Processes one line, given as `text[start, end)`. */
+  onLine(text: string, start: number, end: number): void {
+    if (start === end) {
       if (this.dataLines > 0) this.out.push({ event: this.event, data: this.data, raw: this.raw });
-      if (this.dataLines > 0 || this.event !== null || this.raw.length) this.reset();
+      this.reset();
       return;
     }
-    this.raw.push(line);
-    if (line.charCodeAt(0) === COLON) return;
-    const colon = line.indexOf(':');
-    const nameEnd = colon === -1 ? n : colon;
-    let valueStart = colon === -1 ? n : colon + 1;
-    if (line.charCodeAt(valueStart) === SPACE) valueStart++;
-    if (nameEnd === 4 && line.startsWith('data')) {
-      const value = line.slice(valueStart);
+    if (this.keepRaw) {
+      if (this.raw === NO_RAW) this.raw = [];
+      this.raw.push(text.slice(start, end));
+    }
+    const first = text.charCodeAt(start);
+    if (first === D && text.startsWith('data', start)) {
+      const value = fieldValue(text, start + 4, end);
+      if (value === undefined) return;
       this.data = this.dataLines++ === 0 ? value : `${this.data}\n${value}`;
-    } else if (nameEnd === 5 && line.startsWith('event')) {
-      this.event = line.slice(valueStart);
-    } else if (nameEnd === 2 && line.startsWith('id')) {
-      const value = line.slice(valueStart);
-      if (!value.includes('\0')) this.lastEventId = value;
+    } else if (first === E && text.startsWith('event', start)) {
+      const value = fieldValue(text, start + 5, end);
+      if (value !== undefined) this.event = value;
+    } else if (first === I && text.startsWith('id', start)) {
+      const value = fieldValue(text, start + 2, end);
+      if (value !== undefined && !value.includes('\0')) this.lastEventId = value;
     }
   }
 
@@ -76,8 +85,25 @@ export class SSEDecoder implements LineSink {
     this.event = null;
     this.data = '';
     this.dataLines = 0;
-    this.raw = [];
+    this.raw = NO_RAW;
   }
+}
+
+const D = 100; // 'd'
+const E = 101; // 'e'
+const I = 105; // 'i'
+
+/**
+ * Value of a field whose name ends at `pos`: `undefined` when the name continues (it was a
+ * different field, e.g. `datum`), `''` for a bare name, else the text after the colon minus
+ * one leading space.
+ */
+function fieldValue(text: string, pos: number, end: number): string | undefined {
+  if (pos === end) return '';
+  if (text.charCodeAt(pos) !== COLON) return undefined;
+  let from = pos + 1;
+  if (from < end && text.charCodeAt(from) === SPACE) from++;
+  return text.slice(from, end);
 }
 
 /**
