@@ -14,7 +14,7 @@ import type {
   MessageCreateParamsBase,
 } from '../resources/beta/messages/messages.js';
 import { maybeParseBetaMessage, type ParsedBetaMessage } from './beta-parser.js';
-import { MessageStreamCore, type StreamingCreate, withHelperHeader } from './message-stream-core.js';
+import { MessageStreamCore } from './message-stream-core.js';
 
 /** Listener signatures for the events a `BetaMessageStream` emits (the GA set plus `compaction`). */
 export interface BetaMessageStreamEvents {
@@ -57,15 +57,6 @@ export class BetaMessageStream<ParsedT = null> extends MessageStreamCore<
   ParsedBetaMessage<ParsedT>,
   BetaMessageStreamEvents
 > {
-  #params: MessageCreateParamsBase | null;
-  #logger: Logger | Pick<Logger, 'warn'>;
-
-  constructor(params: MessageCreateParamsBase | null, opts?: { logger?: Logger | undefined }) {
-    super();
-    this.#params = params;
-    this.#logger = opts?.logger ?? console;
-  }
-
   /**
    * Rebuilds a stream from the bytes of `toReadableStream()`.
    * @example
@@ -74,9 +65,7 @@ export class BetaMessageStream<ParsedT = null> extends MessageStreamCore<
    * ```
    */
   static fromReadableStream(stream: ReadableStream): BetaMessageStream {
-    const runner = new BetaMessageStream(null);
-    runner._run(() => runner._fromReadableStream(stream));
-    return runner;
+    return BetaMessageStream._startReadable(new BetaMessageStream(null), stream);
   }
 
   /**
@@ -92,16 +81,17 @@ export class BetaMessageStream<ParsedT = null> extends MessageStreamCore<
     options?: RequestOptions,
     { logger }: { logger?: Logger | undefined } = {},
   ): BetaMessageStream<ParsedT> {
-    const runner = new BetaMessageStream<ParsedT>({ ...params, stream: true }, { logger });
-    for (const message of params.messages) runner._addMessageParam(message);
-    const create = messages.create.bind(messages) as unknown as StreamingCreate<BetaRawMessageStreamEvent>;
-    runner._run(() => runner._createMessage(create, params, withHelperHeader(options)));
-    return runner;
+    return BetaMessageStream._startRequest(
+      new BetaMessageStream<ParsedT>({ ...params, stream: true }, { logger }),
+      messages,
+      params,
+      options,
+    );
   }
 
   protected _parseFinal(message: BetaMessage): ParsedBetaMessage<ParsedT> {
-    return maybeParseBetaMessage(message, this.#params as any, {
-      logger: this.#logger,
+    return maybeParseBetaMessage(message, this._requestParams, {
+      logger: this._logger,
     }) as ParsedBetaMessage<ParsedT>;
   }
 }

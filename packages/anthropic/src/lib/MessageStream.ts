@@ -12,7 +12,7 @@ import type {
   TextCitation,
   ToolUseBlock,
 } from '../resources/messages/messages.js';
-import { MessageStreamCore, type StreamingCreate, withHelperHeader } from './message-stream-core.js';
+import { MessageStreamCore } from './message-stream-core.js';
 import { maybeParseMessage, type ParsedMessage } from './parser.js';
 
 /** Listener signatures for the events a `MessageStream` emits, in the order they can occur. */
@@ -54,15 +54,6 @@ export class MessageStream<ParsedT = null> extends MessageStreamCore<
   ParsedMessage<ParsedT>,
   MessageStreamEvents<ParsedT>
 > {
-  #params: MessageCreateParamsBase | null;
-  #logger: Logger | Pick<Logger, 'warn'>;
-
-  constructor(params: MessageCreateParamsBase | null, opts?: { logger?: Logger | undefined }) {
-    super();
-    this.#params = params;
-    this.#logger = opts?.logger ?? console;
-  }
-
   /**
    * Rebuilds a stream from the bytes of `toReadableStream()` (e.g. in a browser, from a server).
    * Messages sent to the model are not known here, so `messages` stays empty.
@@ -72,9 +63,7 @@ export class MessageStream<ParsedT = null> extends MessageStreamCore<
    * ```
    */
   static fromReadableStream(stream: ReadableStream): MessageStream {
-    const runner = new MessageStream(null);
-    runner._run(() => runner._fromReadableStream(stream));
-    return runner;
+    return MessageStream._startReadable(new MessageStream(null), stream);
   }
 
   /**
@@ -90,16 +79,17 @@ export class MessageStream<ParsedT = null> extends MessageStreamCore<
     options?: RequestOptions,
     { logger }: { logger?: Logger | undefined } = {},
   ): MessageStream<ParsedT> {
-    const runner = new MessageStream<ParsedT>({ ...params, stream: true }, { logger });
-    for (const message of params.messages) runner._addMessageParam(message);
-    const create = messages.create.bind(messages) as unknown as StreamingCreate<MessageStreamEvent>;
-    runner._run(() => runner._createMessage(create, params, withHelperHeader(options)));
-    return runner;
+    return MessageStream._startRequest(
+      new MessageStream<ParsedT>({ ...params, stream: true }, { logger }),
+      messages,
+      params,
+      options,
+    );
   }
 
   protected _parseFinal(message: Message): ParsedMessage<ParsedT> {
-    return maybeParseMessage(message, this.#params as any, {
-      logger: this.#logger,
+    return maybeParseMessage(message, this._requestParams, {
+      logger: this._logger,
     }) as ParsedMessage<ParsedT>;
   }
 }

@@ -2,6 +2,7 @@ import { AnthropicError, APIUserAbortError } from '../core/error.js';
 import { Stream } from '../core/streaming.js';
 import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
+import type { Logger } from '../internal/utils/log.js';
 import { type LooseMessage, type LooseStreamEvent, MessageAccumulator } from './message-accumulator.js';
 import { type LifecycleEvents, StreamLifecycle } from './stream-lifecycle.js';
 
@@ -38,9 +39,40 @@ export abstract class MessageStreamCore<
   /** Every complete assistant message received, parsed. */
   receivedMessages: ParsedMsg[] = [];
   #accumulator = new MessageAccumulator();
+  /** The request parameters (for structured-output parsing); `null` for `fromReadableStream`. */
+  protected readonly _requestParams: any;
+  protected readonly _logger: Pick<Logger, 'warn'>;
+
+  constructor(params: object | null, opts?: { logger?: Logger | undefined }) {
+    super();
+    this._requestParams = params;
+    this._logger = opts?.logger ?? console;
+  }
 
   /** Turns a finished message into its parsed form (structured outputs). */
   protected abstract _parseFinal(message: Msg): ParsedMsg;
+
+  /** Starts `runner` on a streaming request made through `messages.create`. */
+  protected static _startRequest<Runner extends MessageStreamCore<any, any, any, any, any>>(
+    runner: Runner,
+    messages: { create: (...args: any[]) => unknown },
+    params: { messages: unknown[] },
+    options: RequestOptions | undefined,
+  ): Runner {
+    for (const message of params.messages) runner._addMessageParam(message);
+    const create = messages.create.bind(messages) as StreamingCreate<any>;
+    runner._run(() => runner._createMessage(create, params, withHelperHeader(options)));
+    return runner;
+  }
+
+  /** Starts `runner` on events serialized by `toReadableStream()`. */
+  protected static _startReadable<Runner extends MessageStreamCore<any, any, any, any, any>>(
+    runner: Runner,
+    stream: ReadableStream,
+  ): Runner {
+    runner._run(() => runner._fromReadableStream(stream));
+    return runner;
+  }
 
   /** The message as accumulated so far, or `undefined` between requests. */
   get currentMessage(): Msg | undefined {
