@@ -58,7 +58,7 @@ describe('packed packages in a fresh npm project', () => {
   afterAll(async () => {
     await api?.close();
     if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   /** Fails with the pack or install output when the project could not be set up. */
   function requireInstalled(): void {

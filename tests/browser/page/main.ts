@@ -1,6 +1,6 @@
 // The page the browser test loads. `?api=<url>&mode=stream|refuse` picks what it does; the outcome is rendered
 // into #out and summarized on <body data-state>, which the test waits for.
-import Anthropic from '@sdkgen/anthropic';
+import Anthropic, { AnthropicError } from '@sdkgen/anthropic';
 
 const query = new URLSearchParams(location.search);
 const out = document.getElementById('out')!;
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     else await stream();
     document.body.dataset.state = 'done';
   } catch (err) {
-    out.textContent = `${(err as Error).name}: ${(err as Error).message}`;
+    const kind = err instanceof AnthropicError ? 'AnthropicError' : (err as Error).name;
+    out.textContent = `${kind}: ${(err as Error).message}`;
     document.body.dataset.state = 'error';
   }
 }

@@ -3,12 +3,12 @@
 import Anthropic, { APIError, type ClientOptions } from '@sdkgen/anthropic';
 import type { APIPromise } from '@sdkgen/anthropic/core/api-promise';
 import type { MessageStream } from '@sdkgen/anthropic/lib/MessageStream';
-import type { Message, MessageCreateParams } from '@sdkgen/anthropic/resources/messages';
+import type { Message, MessageCreateParamsNonStreaming } from '@sdkgen/anthropic/resources/messages';
 import { toFile } from '@sdkgen/anthropic/uploads';
 
 const options: ClientOptions = { apiKey: 'k', maxRetries: 1 };
 const client = new Anthropic(options);
-const params: MessageCreateParams = {
+const params: MessageCreateParamsNonStreaming = {
   model: 'claude',
   max_tokens: 8,
   messages: [{ role: 'user', content: 'hi' }],
