@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthOf, mergeRows } from '../src/harness/runner.js';
+import { combine, growthOf, mergeRows } from '../src/harness/runner.js';
 import { advantage, formatNumber, growthExponent, median } from '../src/harness/stats.js';
 import type { Figure } from '../src/harness/types.js';
 
@@ -89,5 +89,29 @@ describe('mergeRows and growthOf', () => {
     expect(g['s: all sizes']!.ours).toBeCloseTo(1);
     expect(g['s: all sizes']!.old).toBeCloseTo(2);
     expect(g['s: two largest measured sizes']!.old).toBeCloseTo(2);
+  });
+});
+
+describe('combine (figures of one subject from several rounds)', () => {
+  const base = { case: 'c', metric: 'MB/s', better: 'higher' as const };
+  const scale = { k: 1000, inverse: true };
+
+  it('pools the time samples and converts their median', () => {
+    const f = combine([
+      { ...base, value: 1000 / 20, samples: [10, 20, 30], scale },
+      { ...base, value: 1000 / 45, samples: [40, 50], scale },
+    ]);
+    expect(f.samples).toEqual([10, 20, 30, 40, 50]);
+    expect(f.value).toBe(1000 / 30);
+  });
+
+  it('takes the median value when there are no samples, and lets over-budget win', () => {
+    expect(combine([{ ...base, value: 1 }, { ...base, value: 5 }, { ...base, value: 2 }]).value).toBe(2);
+    const over = { ...base, value: null, status: 'over-budget' as const };
+    expect(combine([{ ...base, value: 3 }, over]).status).toBe('over-budget');
+  });
+
+  it('ignores a failed round when another one measured', () => {
+    expect(combine([{ ...base, value: null, status: 'error' }, { ...base, value: 7 }]).value).toBe(7);
   });
 });

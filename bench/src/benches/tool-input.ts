@@ -8,7 +8,7 @@ import { requestBody } from '../payloads/message.js';
 import { toolInput } from '../payloads/sse.js';
 
 const sizes = (quick: boolean) => (quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 4e6]);
-const budgetMs = (quick: boolean) => (quick ? 3_000 : 20_000);
+const budgetMs = (quick: boolean) => (quick ? 3_000 : 15_000);
 
 /** Lean: raw event iteration, `partial_json` pieces collected, one `JSON.parse` at the block's end. */
 async function leanRun(base: string, budget: Budget): Promise<number> {

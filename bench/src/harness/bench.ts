@@ -1,7 +1,7 @@
 import type { BenchOptions, Figure, ServerSpec, SubjectId, WorkerOutput } from './types.js';
 
 /** Where a worker sends what it measured (figures are flushed one by one, so a timeout loses little). */
-export type Emit = (record: Partial<WorkerOutput> & { figure?: Figure }) => void;
+export type Emit = (record: Partial<WorkerOutput> & { figure?: Figure; note?: string }) => void;
 
 /**
  * One benchmark. The harness starts `server()` once, then runs `run()` in a fresh child process for each
@@ -16,6 +16,8 @@ export interface BenchDef {
   /** Independent parts, each in its own process per subject (for peak-RSS isolation). */
   parts?: (quick: boolean) => string[];
   server?: (quick: boolean) => ServerSpec;
+  /** How many times to run every (part, subject) worker, interleaved (default: 2, or 1 with `--quick`). */
+  rounds?: (quick: boolean) => number;
   /** Hard limit for one worker process before it is killed. */
   timeoutMs?: (quick: boolean) => number;
   /** Fixed notes printed under the table (method, sizes). */

@@ -63,11 +63,12 @@ function growthTable(b: BenchResult): string[] {
 }
 
 function errorNotes(b: BenchResult): string[] {
-  return b.rows.flatMap((r) =>
+  const notes = b.rows.flatMap((r) =>
     Object.entries(r.values)
       .filter(([, v]) => v.status === 'error' && v.note)
       .map(([s, v]) => `${subjectLabel(s)}, ${r.case}: error: ${v.note}`),
   );
+  return [...new Set(notes)];
 }
 
 /** Renders `RESULTS.md` from the results: one table per bench, growth exponents, notes. */

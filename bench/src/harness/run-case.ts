@@ -1,19 +1,21 @@
 import type { Emit } from './bench.js';
-import { median } from './stats.js';
+import { applyScale, median } from './stats.js';
 import { type Budget, type MeasureOptions, measure } from './timing.js';
-import type { Figure } from './types.js';
+import type { Figure, Scale } from './types.js';
 
 /** Run counts and budgets for throughput cases: small in `--quick` mode. */
 export function runSettings(quick: boolean, budgetMs?: number): MeasureOptions {
   return quick
     ? { warmup: 1, runs: 3, maxTotalMs: 4_000, budgetMs: budgetMs ?? 5_000 }
-    : { warmup: 1, runs: 5, maxTotalMs: 15_000, budgetMs: budgetMs ?? 30_000 };
+    : { warmup: 1, runs: 4, maxTotalMs: 10_000, budgetMs: budgetMs ?? 30_000 };
 }
 
 /** A figure without its value: what the case is and how its median time converts to the metric. */
-export interface CaseSpec extends Omit<Figure, 'value' | 'status' | 'samples'> {
+export interface CaseSpec extends Omit<Figure, 'value' | 'status' | 'samples' | 'scale'> {
   /** Converts the median run time (ms) to the metric (identity for `ms`). */
-  fromMs?: (ms: number) => number;
+  fromMs?: Scale;
+  /** More metrics derived from the same runs (e.g. MB/s next to lines/s). */
+  also?: { metric: string; better: Figure['better']; fromMs: Scale }[];
 }
 
 /**
@@ -26,31 +28,33 @@ export async function runCase(
   opts: MeasureOptions,
   emit: Emit,
 ): Promise<'ok' | 'over-budget' | 'error'> {
-  const { fromMs = (ms: number) => ms, ...figure } = spec;
+  const { fromMs = { k: 1, inverse: false }, also = [], ...figure } = spec;
+  const figures = [{ ...figure, fromMs }, ...also.map((a) => ({ ...figure, ...a }))];
+  const emitAll = (status: NonNullable<Figure['status']>, note: string) => {
+    for (const { fromMs: _, ...f } of figures) emit({ figure: { ...f, value: null, status, note } });
+  };
   try {
     const m = await measure(body, opts);
     if (m.overBudget) {
-      emit({
-        figure: { ...figure, value: null, status: 'over-budget', note: `> ${opts.budgetMs / 1000} s budget` },
-      });
+      emitAll('over-budget', `> ${opts.budgetMs / 1000} s budget`);
       return 'over-budget';
     }
-    emit({
-      figure: { ...figure, value: fromMs(median(m.samples)), samples: m.samples.map((s) => +s.toFixed(3)) },
-    });
+    const samples = m.samples.map((s) => +s.toFixed(3));
+    for (const { fromMs: scale, ...f } of figures) {
+      emit({ figure: { ...f, value: applyScale(scale, median(m.samples)), samples, scale } });
+    }
     return 'ok';
   } catch (err) {
-    const note = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
-    emit({ figure: { ...figure, value: null, status: 'error', note } });
+    emitAll('error', (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160));
     return 'error';
   }
 }
 
 /** `bytes` per `ms` as decimal MB/s. */
-export const mbPerSec = (bytes: number) => (ms: number) => bytes / 1e6 / (ms / 1e3);
+export const mbPerSec = (bytes: number): Scale => ({ k: bytes / 1e3, inverse: true });
 
 /** `count` per `ms` as a rate per second. */
-export const perSec = (count: number) => (ms: number) => count / (ms / 1e3);
+export const perSec = (count: number): Scale => ({ k: count * 1e3, inverse: true });
 
 /** Formats a byte size the way case labels show it: `10 KB`, `1 MB`, `87.1 MB`. */
 export function sizeLabel(bytes: number): string {

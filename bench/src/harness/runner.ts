@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchDef } from './bench.js';
 import { startServer } from './server.js';
-import { advantage, growthExponent } from './stats.js';
+import { advantage, applyScale, growthExponent, median } from './stats.js';
 import { BENCH_DIR } from './subjects.js';
 import type { BenchOptions, BenchResult, Figure, Row, WorkerOutput } from './types.js';
 
@@ -36,8 +36,9 @@ async function runWorker(
   } catch {}
   rmSync(dir, { recursive: true, force: true });
   for (const line of text.split('\n').filter(Boolean)) {
-    const rec = JSON.parse(line) as Partial<WorkerOutput> & { figure?: Figure };
+    const rec = JSON.parse(line) as Partial<WorkerOutput> & { figure?: Figure; note?: string };
     if (rec.figure) result.figures.push(rec.figure);
+    if (rec.note) result.notes = [...(result.notes ?? []), rec.note];
     if (rec.unavailable) result.unavailable = rec.unavailable;
     if (rec.version) result.version = rec.version;
   }
@@ -50,12 +51,32 @@ function rowKey(f: Pick<Figure, 'series' | 'case' | 'metric'>): string {
   return `${f.series ?? ''}\u0000${f.case}\u0000${f.metric}`;
 }
 
+/**
+ * Combines the figures one subject reported for the same case in several rounds: all time samples pooled
+ * (value = the metric of their median), else the median of the values; over budget wins over a value.
+ */
+export function combine(figs: Figure[]): Figure {
+  const first = figs[0]!;
+  const over = figs.find((f) => f.status === 'over-budget');
+  if (over) return over;
+  const ok = figs.filter((f) => f.value !== null);
+  if (ok.length === 0) return first;
+  if (ok.every((f) => f.samples && f.scale)) {
+    const samples = ok.flatMap((f) => f.samples!);
+    return { ...ok[0]!, samples, value: applyScale(ok[0]!.scale!, median(samples)) };
+  }
+  return { ...ok[0]!, value: median(ok.map((f) => f.value!)) };
+}
+
 /** Merges per-subject figures into rows, with ours' advantage over every other subject. */
 export function mergeRows(subjects: string[], bySubject: Map<string, Figure[]>): Row[] {
   const rows = new Map<string, Row>();
   for (const subject of subjects) {
-    for (const f of bySubject.get(subject) ?? []) {
-      const key = rowKey(f);
+    const groups = new Map<string, Figure[]>();
+    for (const f of bySubject.get(subject) ?? [])
+      groups.set(rowKey(f), [...(groups.get(rowKey(f)) ?? []), f]);
+    for (const [key, figs] of groups) {
+      const f = combine(figs);
       let row = rows.get(key);
       if (!row) {
         row = { case: f.case, metric: f.metric, better: f.better, values: {}, advantage: {} };
@@ -116,27 +137,35 @@ export async function runBench(def: BenchDef, quick: boolean): Promise<BenchResu
   const notes = [...def.notes(quick)];
   const bySubject = new Map<string, Figure[]>();
   const versions: Record<string, string> = {};
+  const rounds = def.rounds?.(quick) ?? (quick ? 1 : 2);
+  const unavailable = new Set<string>();
+  const timeoutMs = def.timeoutMs?.(quick) ?? (quick ? 120_000 : 300_000);
   try {
-    for (const part of def.parts?.(quick) ?? ['all']) {
-      for (const subject of def.subjects) {
-        const t0 = performance.now();
-        const opts: BenchOptions = { quick, origin: server?.origin ?? '', part, sizes: server?.sizes ?? {} };
-        const out = await runWorker(
-          def,
-          subject,
-          opts,
-          def.timeoutMs?.(quick) ?? (quick ? 120_000 : 300_000),
-        );
-        bySubject.set(subject, [...(bySubject.get(subject) ?? []), ...out.figures]);
-        if (out.version) versions[subject] = out.version;
-        const status = out.unavailable ? `not available yet (${out.unavailable})` : (out.crash ?? 'ok');
-        process.stderr.write(
-          `[${def.name}] ${part} ${subject}: ${status}, ${((performance.now() - t0) / 1e3).toFixed(1)} s\n`,
-        );
-        const note = out.unavailable
-          ? `${subject}: not available yet (${out.unavailable})`
-          : out.crash && `${subject} (${part}): ${out.crash}`;
-        if (note && !notes.includes(note)) notes.push(note);
+    // Rounds interleave the subjects, so a burst of load from other processes does not land on one of them.
+    for (let round = 1; round <= rounds; round++) {
+      for (const part of def.parts?.(quick) ?? ['all']) {
+        for (const subject of def.subjects.filter((s) => !unavailable.has(s))) {
+          const t0 = performance.now();
+          const opts: BenchOptions = {
+            quick,
+            origin: server?.origin ?? '',
+            part,
+            sizes: server?.sizes ?? {},
+          };
+          const out = await runWorker(def, subject, opts, timeoutMs);
+          bySubject.set(subject, [...(bySubject.get(subject) ?? []), ...out.figures]);
+          if (out.version) versions[subject] = out.version;
+          if (out.unavailable) unavailable.add(subject);
+          const status = out.unavailable ? `not available yet (${out.unavailable})` : (out.crash ?? 'ok');
+          const took = ((performance.now() - t0) / 1e3).toFixed(1);
+          process.stderr.write(
+            `[${def.name}] round ${round}/${rounds}, ${part}, ${subject}: ${status}, ${took} s\n`,
+          );
+          const note = out.unavailable
+            ? `${subject}: not available yet (${out.unavailable})`
+            : out.crash && `${subject} (${part}): ${out.crash}`;
+          for (const n of [note, ...(out.notes ?? [])]) if (n && !notes.includes(n)) notes.push(n);
+        }
       }
     }
   } finally {

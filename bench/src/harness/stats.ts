@@ -76,3 +76,15 @@ export function formatNumber(value: number): string {
   if (abs === 0) return '0';
   return Number(value.toPrecision(3)).toString();
 }
+
+/**
+ * Converts a time in ms to a metric by its scale (identity for times, `k / ms` for rates).
+ *
+ * @example
+ * ```ts
+ * applyScale({ k: 1000, inverse: true }, 500); // 2 (per second)
+ * ```
+ */
+export function applyScale(scale: { k: number; inverse: boolean }, ms: number): number {
+  return scale.inverse ? scale.k / ms : scale.k * ms;
+}

@@ -3,6 +3,12 @@ import type { Better } from './stats.js';
 /** Who is measured: our SDK, the two official releases, the lean fetch reference, or a peer generator. */
 export type SubjectId = string;
 
+/** How a time in ms converts to a figure's metric: `k * ms`, or `k / ms` for rates. */
+export interface Scale {
+  k: number;
+  inverse: boolean;
+}
+
 /** One figure of one subject, as a worker reports it. */
 export interface Figure {
   /** Case label, e.g. `50 MB of 16-char text deltas`. */
@@ -18,8 +24,9 @@ export interface Figure {
   /** Scaling benches: curve name and input size in bytes, used for growth exponents and the chart. */
   series?: string;
   size?: number;
-  /** Raw samples (ms) behind a time-based figure. */
+  /** Raw samples (ms) behind a time-based figure, and how they convert to `value`. */
   samples?: number[];
+  scale?: Scale;
 }
 
 /** What a worker process writes for one (bench, subject, part). */
@@ -29,6 +36,8 @@ export interface WorkerOutput {
   unavailable?: string;
   /** Version of the measured package, when known. */
   version?: string;
+  /** Remarks for the notes under the table. */
+  notes?: string[];
   /** Set by the harness when the worker died or was killed. */
   crash?: string;
 }

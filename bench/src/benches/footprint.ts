@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchDef, Emit } from '../harness/bench.js';
+import { appBundleSize, coldImportMs, installedSize, packSize, transpileOurs } from '../harness/footprint.js';
+import { BENCH_DIR, PACKAGES, packageVersion, SDK_SUBJECTS } from '../harness/subjects.js';
+import type { Figure } from '../harness/types.js';
+
+const runs = (quick: boolean) => (quick ? 8 : 20);
+
+/** What to `import()` for the cold-start figure: the package itself, or a transpiled copy of ours' source. */
+async function importTarget(subject: string, pkgDir: string): Promise<{ specifier: string; note?: string }> {
+  if (subject !== 'ours') return { specifier: PACKAGES[subject]! };
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports?: unknown };
+  const dot = (pkg.exports as Record<string, unknown> | undefined)?.['.'];
+  const entry =
+    typeof dot === 'string'
+      ? dot
+      : ((dot as Record<string, string> | undefined)?.import ??
+        (dot as Record<string, string> | undefined)?.default);
+  if (typeof entry === 'string' && /\.m?js$/.test(entry) && existsSync(join(pkgDir, entry)))
+    return { specifier: PACKAGES.ours! };
+  const file = await transpileOurs(pkgDir);
+  return {
+    specifier: pathToFileURL(file).href,
+    note: 'no build yet: src transpiled file-by-file with esbuild',
+  };
+}
+
+/** Runs one figure-producing step, turning a failure into an "error" figure instead of losing the rest. */
+async function step(
+  emit: Emit,
+  base: Omit<Figure, 'value'>[],
+  body: () => Promise<number[]> | number[],
+): Promise<void> {
+  try {
+    const values = await body();
+    for (const [i, f] of base.entries()) emit({ figure: { ...f, value: values[i] ?? null } });
+  } catch (err) {
+    const note = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
+    for (const f of base) emit({ figure: { ...f, value: null, status: 'error', note } });
+  }
+}
+
+/** 6. Cold import time, package size, and the bundle size of a tiny app. */
+const bench: BenchDef = {
+  name: 'footprint',
+  title: '6. Footprint: cold import, package size, app bundle',
+  subjects: SDK_SUBJECTS,
+  timeoutMs: () => 300_000,
+  notes: (quick) => [
+    `Cold import: ${runs(quick)} pairs of fresh processes, \`node --input-type=module -e 0\` then \`node --input-type=module -e "await import(pkg)"\`; the median of the paired differences. Ours is imported from its build, or, while it has none, from its \`src\` transpiled file by file with esbuild.`,
+    'Packed package: `npm pack --dry-run --json` (files = entryCount, unpacked = unpackedSize, tarball = size): ours from its package directory, the official releases as published (`npm pack @anthropic-ai/sdk@<version>`). Installed: the package plus its production dependencies, transitively, as installed by pnpm.',
+    'App bundle: esbuild `--bundle --minify --format=esm --platform=browser` of an app that constructs the client and awaits one `messages.create`; gzip -9 of the output. Lean fetch: the same call with raw `fetch`.',
+  ],
+  async run(subject, opts, emit) {
+    const ver = packageVersion(subject);
+    if (ver) emit({ version: ver });
+    const specifier = PACKAGES[subject] ?? null;
+    await step(
+      emit,
+      [
+        { case: 'tiny app bundle', metric: 'min+gzip KB', better: 'lower' },
+        { case: 'tiny app bundle', metric: 'min KB', better: 'lower' },
+      ],
+      async () => {
+        const size = await appBundleSize(specifier);
+        return [size.gzipped / 1e3, size.minified / 1e3];
+      },
+    );
+    if (specifier === null) return;
+    const pkgDir = join(BENCH_DIR, 'node_modules', specifier);
+    await step(emit, [{ case: 'cold import over node -e 0', metric: 'ms', better: 'lower' }], async () => {
+      const target = await importTarget(subject, pkgDir);
+      if (target.note) emit({ note: `${subject} cold import: ${target.note}` });
+      return [coldImportMs(target.specifier, runs(opts.quick)).delta];
+    });
+    await step(
+      emit,
+      [
+        { case: 'packed package', metric: 'files', better: 'lower' },
+        { case: 'packed package', metric: 'unpacked MB', better: 'lower' },
+        { case: 'packed package', metric: 'tarball KB', better: 'lower' },
+      ],
+      () => {
+        // The anchors are packed as published (npm cannot pack some of them from a pnpm store directory).
+        const p =
+          subject === 'ours' ? packSize(null, pkgDir) : packSize(`@anthropic-ai/sdk@${ver}`, BENCH_DIR);
+        return [p.files, p.unpacked / 1e6, p.tarball / 1e3];
+      },
+    );
+    await step(
+      emit,
+      [
+        { case: 'installed with dependencies', metric: 'MB', better: 'lower' },
+        { case: 'installed with dependencies', metric: 'packages', better: 'lower' },
+      ],
+      () => {
+        const s = installedSize(pkgDir);
+        return [s.bytes / 1e6, s.packages];
+      },
+    );
+  },
+};
+
+export default bench;

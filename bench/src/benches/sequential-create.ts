@@ -1,0 +1,43 @@
+import type { BenchDef } from '../harness/bench.js';
+import { perSec, runCase, runSettings } from '../harness/run-case.js';
+import { clientFactory } from '../harness/sdk-bench.js';
+import { SDK_SUBJECTS } from '../harness/subjects.js';
+import type { Budget } from '../harness/timing.js';
+import { leanCreate } from '../lean/client.js';
+import { requestBody } from '../payloads/message.js';
+
+const calls = (quick: boolean) => (quick ? 300 : 2_000);
+
+/** 5. Sequential non-streaming `messages.create`: requests per second against raw `fetch`. */
+const bench: BenchDef = {
+  name: 'sequential-create',
+  title: '5. 2,000 sequential messages.create (non-streaming)',
+  subjects: SDK_SUBJECTS,
+  server: () => ({ chunkSize: 65_536, routes: { msg: { kind: 'message', params: {} } } }),
+  notes: (quick) => [
+    `${calls(quick)} sequential \`await client.messages.create(...)\` calls on one client (keep-alive), each answered with a ~400 B JSON message (content-length); requests/s of a whole loop. Lean fetch: \`fetch\` POST + \`res.json()\`.`,
+  ],
+  async run(subject, opts, emit) {
+    const make = await clientFactory(subject, emit);
+    if (!make) return;
+    const base = `${opts.origin}/msg`;
+    const client = make === 'lean' ? null : make(base);
+    const n = calls(opts.quick);
+    const body = async (budget: Budget) => {
+      for (let i = 0; i < n; i++) {
+        const msg = client ? await client.messages.create(requestBody) : await leanCreate(base, requestBody);
+        if (msg.content[0].type !== 'text') throw new Error('unexpected response');
+        if ((i & 63) === 0) budget.check();
+      }
+    };
+    const settings = { ...runSettings(opts.quick), runs: opts.quick ? 3 : 5 };
+    await runCase(
+      { case: `${n} calls`, metric: 'requests/s', better: 'higher', fromMs: perSec(n) },
+      body,
+      settings,
+      emit,
+    );
+  },
+};
+
+export default bench;

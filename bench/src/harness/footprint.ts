@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median } from './stats.js';
+import { BENCH_DIR } from './subjects.js';
+
+/** Files and bytes of a directory tree, not following symlinks and skipping nested `node_modules`. */
+export function treeSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.isSymbolicLink()) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = treeSize(path);
+      files += sub.files;
+      bytes += sub.bytes;
+    } else if (entry.isFile()) {
+      files++;
+      bytes += lstatSync(path).size;
+    }
+  }
+  return { files, bytes };
+}
+
+function findDependency(fromDir: string, name: string): string | undefined {
+  for (let dir = fromDir; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+  }
+  return undefined;
+}
+
+/** Installed size of a package plus its production dependencies (transitively, each counted once). */
+export function installedSize(
+  pkgDir: string,
+  seen = new Set<string>(),
+): { files: number; bytes: number; packages: number } {
+  const dir = realpathSync(pkgDir);
+  if (seen.has(dir)) return { files: 0, bytes: 0, packages: 0 };
+  seen.add(dir);
+  const own = treeSize(dir);
+  const total = { ...own, packages: 1 };
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dep of Object.keys(pkg.dependencies ?? {})) {
+    const depDir = findDependency(dir, dep);
+    if (!depDir) continue;
+    const sub = installedSize(depDir, seen);
+    total.files += sub.files;
+    total.bytes += sub.bytes;
+    total.packages += sub.packages;
+  }
+  return total;
+}
+
+/**
+ * `npm pack --dry-run --json` of a package directory, or of a published `name@version` (run from `cwd`):
+ * file count, unpacked and tarball bytes.
+ */
+export function packSize(
+  target: string | null,
+  cwd: string,
+): { files: number; unpacked: number; tarball: number } {
+  const args = ['pack', ...(target ? [target] : []), '--dry-run', '--json', '--ignore-scripts'];
+  const r = spawnSync('npm', args, {
+    cwd: realpathSync(cwd),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `npm pack failed: ${(r.stderr || r.stdout).split('\n').find((l) => /err/i.test(l)) ?? r.status}`,
+    );
+  const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as {
+    entryCount: number;
+    unpackedSize: number;
+    size: number;
+  }[];
+  return { files: info!.entryCount, unpacked: info!.unpackedSize, tarball: info!.size };
+}
+
+/**
+ * Cold-start cost of `import(specifier)`: median wall time of fresh `node` processes doing only the import,
+ * minus a `node -e 0`-equivalent process run just before it: the median of these paired differences, so
+ * load from other processes on the machine hits both sides of each pair alike.
+ */
+export function coldImportMs(specifier: string, runs: number): { delta: number; baseline: number } {
+  const time = (code: string) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: BENCH_DIR,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (r.status !== 0) {
+      const why = r.stderr.split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`;
+      throw new Error(`import failed: ${why.slice(0, 200)}`);
+    }
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const base: number[] = [];
+  const deltas: number[] = [];
+  time(`await import(${JSON.stringify(specifier)})`); // warm the file-system cache
+  for (let i = 0; i < runs; i++) {
+    const b = time('0');
+    base.push(b);
+    deltas.push(time(`await import(${JSON.stringify(specifier)})`) - b);
+  }
+  return { delta: median(deltas), baseline: median(base) };
+}
+
+/** The tiny app whose bundle is measured: construct the client, call `messages.create` once. */
+export function appSource(specifier: string | null): string {
+  const call = "{ model: 'claude-opus-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] }";
+  if (specifier === null) {
+    return `const r = await fetch('https://api.example.invalid/v1/messages', { method: 'POST', headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' }, body: JSON.stringify(${call}) });\nconsole.log((await r.json()).content);\n`;
+  }
+  return `import Anthropic from '${specifier}';\nconst client = new Anthropic({ apiKey: 'k' });\nconsole.log((await client.messages.create(${call})).content);\n`;
+}
+
+/** esbuild bundle (browser, ESM, minified) of {@link appSource}: minified and gzip -9 bytes. */
+export async function appBundleSize(
+  specifier: string | null,
+): Promise<{ minified: number; gzipped: number }> {
+  const esbuild = await import('esbuild');
+  const out = await esbuild
+    .build({
+      stdin: { contents: appSource(specifier), resolveDir: BENCH_DIR, loader: 'ts', sourcefile: 'app.ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    })
+    .catch((err: { errors?: { text: string }[] }) => {
+      throw new Error(`esbuild: ${err.errors?.[0]?.text ?? String(err)}`);
+    });
+  const code = out.outputFiles[0]!.contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * A plain-JS copy of ours for the cold-import figure when the package has no build yet: every `src/**\/*.ts`
+ * transpiled one-to-one by esbuild (no bundling, same module graph as a `tsc` build would load).
+ */
+export async function transpileOurs(pkgDir: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const out = join(BENCH_DIR, '.cache', 'ours-js');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const src = join(pkgDir, 'src');
+  const entryPoints = (readdirSync(src, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => join(src, f));
+  await esbuild.build({
+    entryPoints,
+    outdir: out,
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(realpathSync(pkgDir), 'node_modules'), join(out, 'node_modules'));
+  return join(out, 'index.js');
+}
