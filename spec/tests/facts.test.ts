@@ -14,6 +14,14 @@ const doc = {
           note: { type: 'string' },
         },
       },
+      Lit: {
+        type: 'object',
+        properties: {
+          note: { type: 'string' },
+          status: { type: 'string', enum: ['a', 'b'] },
+          kind: { anyOf: [{ type: 'string', enum: ['x'] }, { type: 'string' }] },
+        },
+      },
       Alias: { $ref: '#/components/schemas/Batch' },
       BetaBatch: { $ref: '#/components/schemas/Batch' },
       Union: { oneOf: [{ $ref: '#/components/schemas/Batch' }] },
@@ -52,6 +60,28 @@ describe('checkClass', () => {
     ]);
     expect(r.problems).toEqual([]);
     expect(r.allowed[0]).toContain('allowed: test');
+  });
+});
+
+describe('literal values', () => {
+  const lit = (name: string, values: string[]) => ({
+    name: 'Lit',
+    fields: [{ name, type: 'Literal[...]', optional: true, values }],
+  });
+
+  it.each([
+    [lit('status', ['a', 'b']), []],
+    [lit('status', ['a', 'b', 'c']), ['field status must allow exactly [a, b, c] (spec: [a, b])']],
+    [lit('kind', ['x']), ['field kind must allow only [x] (spec also accepts any string)']],
+    [lit('note', ['n']), ['field note must allow exactly [n] (spec has no literal values)']],
+  ])('checks %j', (seedClass, problems) => {
+    expect(checkClass(doc, seedClass).problems).toEqual(problems);
+  });
+
+  it('accepts a GA subset of the beta values', () => {
+    const beta = { ...lit('status', ['a', 'b', 'beta_only']), name: 'BetaLit' };
+    expect(checkGaCounterpart(doc, beta)?.problems.filter((p) => p.includes('status'))).toEqual([]);
+    expect(checkClass(doc, lit('status', ['a', 'b', 'beta_only'])).problems).toHaveLength(1);
   });
 });
 

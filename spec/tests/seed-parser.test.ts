@@ -100,6 +100,23 @@ describe('parseSeed', () => {
     expect(fieldsOf(text, 'Event')).toEqual(['delta', 'stop_reason?@delta', 'type@delta']);
   });
 
+  it('reads the values of closed literal types, but not of open ones', () => {
+    const text = seed(
+      'class Err: …',
+      'error\\_code: Literal["a", "b", 1 more]',
+      'Accepts one of the following:',
+      '"a"',
+      '"b"',
+      '"c\\_d"',
+      'model: Union[str, Literal["x"]]',
+      'Accepts one of the following:',
+      '"x"',
+    );
+    const fields = parseSeed(text).get('Err')?.fields;
+    expect(fields?.[0]?.values).toEqual(['a', 'b', 'c_d']);
+    expect(fields?.[1]?.values).toBeUndefined();
+  });
+
   it('lists top-level aliases but not local union members', () => {
     const text = seed(
       'BetaError = [BetaError](api/beta.md)',

@@ -4,7 +4,8 @@
  *
  * The seed renders Python types, where `Optional[X]` covers both "may be absent" and "may be null". So:
  * - a plain seed field must be `required` and not nullable in the spec;
- * - an `Optional[...]` seed field must be either not required or nullable in the spec.
+ * - an `Optional[...]` seed field must be either not required or nullable in the spec;
+ * - a closed `Literal[...]` seed field must allow exactly the same string values (`const`/`enum`).
  */
 import type { SeedClass, SeedField } from './seed-parser.js';
 
@@ -77,10 +78,66 @@ export function isNullable(doc: Schema, schema: unknown, depth = 0): boolean {
   return members.some((m) => isNullable(doc, m, depth + 1));
 }
 
+/**
+ * The string literals a property allows: `const`/`enum` values found through refs, `oneOf`/`anyOf` members and
+ * array `items`. `open` = some member also accepts any string. Undefined when the property has no literals.
+ */
+export function literalValues(
+  doc: Schema,
+  schema: unknown,
+  depth = 0,
+): { values: Set<string>; open: boolean } | undefined {
+  const node = resolve(doc, schema);
+  if (!node || depth > 10) return undefined;
+  const values = new Set<string>();
+  let open = false;
+  let found = false;
+  if (typeof node.const === 'string') {
+    values.add(node.const);
+    found = true;
+  }
+  if (Array.isArray(node.enum)) {
+    for (const v of node.enum) if (typeof v === 'string') values.add(v);
+    found = true;
+  }
+  const members = [...((node.oneOf as unknown[]) ?? []), ...((node.anyOf as unknown[]) ?? [])];
+  if (node.items) members.push(node.items);
+  for (const m of members) {
+    const inner = literalValues(doc, m, depth + 1);
+    const mNode = resolve(doc, m);
+    if (inner) {
+      for (const v of inner.values) values.add(v);
+      open ||= inner.open;
+      found = true;
+    } else if (mNode?.type === 'string' || (Array.isArray(mNode?.type) && mNode.type.includes('string')))
+      open = true;
+  }
+  return found ? { values, open } : undefined;
+}
+
+/** `exact`: the spec allows the seed's values; `subset`: some of them (GA schemas lack beta-only values). */
+type ValueMode = 'exact' | 'subset';
+
+function checkValues(doc: Schema, prop: unknown, field: SeedField, mode: ValueMode): string | undefined {
+  if (!field.values) return undefined;
+  const spec = literalValues(doc, prop);
+  const want = [...field.values].sort().join(', ');
+  if (!spec) return `field ${field.name} must allow exactly [${want}] (spec has no literal values)`;
+  const have = [...spec.values].sort().join(', ');
+  if (mode === 'subset') {
+    const extra = [...spec.values].filter((v) => !field.values?.includes(v));
+    if (extra.length > 0)
+      return `field ${field.name} allows [${extra.join(', ')}], not in the seed's [${want}]`;
+  } else if (have !== want) return `field ${field.name} must allow exactly [${want}] (spec: [${have}])`;
+  if (spec.open) return `field ${field.name} must allow only [${want}] (spec also accepts any string)`;
+  return undefined;
+}
+
 function checkField(
   doc: Schema,
   shape: { properties: Schema; required: Set<string> },
   field: SeedField,
+  mode: ValueMode,
 ): string | undefined {
   if (field.maybeIn) {
     const inner = innerShape(doc, shape.properties[field.maybeIn]);
@@ -97,7 +154,7 @@ function checkField(
   if (field.optional && required && !nullable) {
     return `field ${field.name} must be optional or nullable (seed: ${field.type}; spec: required, non-null)`;
   }
-  return undefined;
+  return checkValues(doc, prop, field, mode);
 }
 
 function isAllowed(allow: AllowEntry[], cls: string, field?: string): AllowEntry | undefined {
@@ -105,7 +162,12 @@ function isAllowed(allow: AllowEntry[], cls: string, field?: string): AllowEntry
 }
 
 /** Checks one seed class against the bundled document. */
-export function checkClass(doc: Schema, cls: SeedClass, allow: AllowEntry[] = []): FactResult {
+export function checkClass(
+  doc: Schema,
+  cls: SeedClass,
+  allow: AllowEntry[] = [],
+  mode: ValueMode = 'exact',
+): FactResult {
   const result: FactResult = { name: cls.name, problems: [], allowed: [] };
   const note = (message: string, field?: string) => {
     const entry = isAllowed(allow, cls.name, field);
@@ -123,7 +185,7 @@ export function checkClass(doc: Schema, cls: SeedClass, allow: AllowEntry[] = []
     return result;
   }
   for (const field of cls.fields) {
-    const problem = checkField(doc, shape, field);
+    const problem = checkField(doc, shape, field, mode);
     if (problem) note(problem, field.name);
   }
   return result;
@@ -143,7 +205,8 @@ export function checkAlias(doc: Schema, name: string, allow: AllowEntry[] = []):
 
 /**
  * The GA API is the beta API without the `Beta` prefix and without beta-only fields. For a seed class `BetaFoo`
- * whose GA schema `Foo` exists: every property of `Foo` must be a field of `BetaFoo`, with the same requiredness.
+ * whose GA schema `Foo` exists: every property of `Foo` must be a field of `BetaFoo`, with the same requiredness
+ * and a subset of its literal values.
  * Returns undefined when the spec has no GA counterpart.
  */
 export function checkGaCounterpart(
@@ -157,7 +220,7 @@ export function checkGaCounterpart(
   if (schemas?.[gaName] === undefined) return undefined;
   const shape = objectShape(doc, schemas[gaName]);
   const shared = beta.fields.filter((f) => !f.maybeIn && shape && f.name in shape.properties);
-  const result = checkClass(doc, { name: gaName, fields: shared }, allow);
+  const result = checkClass(doc, { name: gaName, fields: shared }, allow, 'subset');
   const known = new Set(beta.fields.map((f) => f.name));
   for (const prop of Object.keys(shape?.properties ?? {})) {
     if (known.has(prop)) continue;

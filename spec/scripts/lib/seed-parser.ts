@@ -27,6 +27,8 @@ export interface SeedField {
   type: string;
   optional: boolean;
   maybeIn?: string;
+  /** The allowed values of a closed `Literal[...]` type, as listed under `Accepts one of the following:`. */
+  values?: string[];
 }
 
 /** A seed class with its fields in reference order. */
@@ -110,6 +112,19 @@ class SeedReader {
     return true;
   }
 
+  /** Values of a closed literal type: the quoted lines after the field's prose and `Accepts one of the following:`. */
+  private literalValues(type: string, from: number): string[] | undefined {
+    if (!/Literal\[/.test(type) || /\b(str|int|Union)\b/.test(type.replace(/"[^"]*"/g, ''))) return undefined;
+    let i = from;
+    while (this.lines[i]?.kind === 'text') i++;
+    if (this.lines[i]?.kind !== 'accepts') return undefined;
+    const values: string[] = [];
+    for (i++; this.lines[i]?.kind === 'text' && /^".*"$/.test(this.lines[i]?.text ?? ''); i++) {
+      values.push((this.lines[i]?.text ?? '').slice(1, -1));
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
   /** Walks a body from `start` (at most up to `limit`), collecting its own fields and where it ends. */
   scan(start: number, limit: number): { end: number; fields: SeedField[] } {
     const fields: SeedField[] = [];
@@ -135,6 +150,8 @@ class SeedReader {
         inUnion = false;
         const field: SeedField = { name: line.name, type: line.type, optional: isOptionalType(line.type) };
         if (maybeIn) field.maybeIn = maybeIn;
+        const values = this.literalValues(line.type, i);
+        if (values) field.values = values;
         fields.push(field);
       }
       while (i < limit && this.lines[i]?.kind === 'text') i++;
