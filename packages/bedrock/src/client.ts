@@ -2,7 +2,7 @@ import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
 import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
-import { BedrockBase, PLATFORM } from './base-client.js';
+import { BedrockBase, type ClientOptions, PLATFORM } from './base-client.js';
 import { replaceSubresource, withUnserved } from './core/platform.js';
 
 export type { ClientOptions } from './base-client.js';
@@ -13,6 +13,27 @@ export type MessagesResource = Omit<MessagesOverlay, 'batches' | 'countTokens'>;
 /** `client.beta` on Bedrock: beta messages without batches and token counting. */
 export type BetaResource = Omit<Beta, 'messages'> & {
   messages: Omit<BetaMessagesOverlay, 'batches' | 'countTokens'>;
+};
+
+type BothStaticCreds = {
+  awsAccessKey: string;
+  awsSecretKey: string;
+  awsSessionToken?: string | null | undefined;
+};
+type NoStaticCreds = {
+  awsAccessKey?: null | undefined;
+  awsSecretKey?: null | undefined;
+  awsSessionToken?: null | undefined;
+};
+type AccessOnly = {
+  awsAccessKey: string;
+  awsSecretKey?: null | undefined;
+  awsSessionToken?: string | null | undefined;
+};
+type SecretOnly = {
+  awsSecretKey: string;
+  awsAccessKey?: null | undefined;
+  awsSessionToken?: string | null | undefined;
 };
 
 const UNSERVED_ON_MESSAGES = { resources: ['batches'], methods: ['countTokens'] } as const;
@@ -41,6 +62,18 @@ export class AnthropicBedrock extends BedrockBase {
   #messages: MessagesResource | undefined;
   #completions: Completions | undefined;
   #beta: BetaResource | undefined;
+
+  /** Static credentials: both keys, optionally with a session token. */
+  constructor(opts: ClientOptions & BothStaticCreds);
+  /** No static keys: credentials come from the default AWS chain (or `providerChainResolver`). */
+  constructor(opts?: ClientOptions & NoStaticCreds);
+  /** @deprecated Only `awsAccessKey` is ignored (the default chain is used): pass both keys, or neither. */
+  constructor(opts: ClientOptions & AccessOnly);
+  /** @deprecated Only `awsSecretKey` is ignored (the default chain is used): pass both keys, or neither. */
+  constructor(opts: ClientOptions & SecretOnly);
+  constructor(opts: ClientOptions = {}) {
+    super(opts);
+  }
 
   /** Messages: `create` (streaming or not), `stream()`, `parse()`. */
   get messages(): MessagesResource {

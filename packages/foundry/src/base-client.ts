@@ -12,7 +12,7 @@ const UNSERVED = [/^\/v1\/messages\/batches(\/|$)/, /^\/v1\/models(\/|$)/];
  * Options of `new AnthropicFoundry(...)`: the main client's options plus the Foundry resource
  * and an API key or a Microsoft Entra ID token provider.
  */
-export interface ClientOptions extends Omit<CoreClientOptions, 'apiKey'> {
+export interface FoundryClientOptions extends Omit<CoreClientOptions, 'apiKey'> {
   /**
    * Name of your Foundry resource; requests go to
    * `https://{resource}.services.ai.azure.com/anthropic/v1/...`. Mutually exclusive with `baseURL`.
@@ -30,6 +30,9 @@ export interface ClientOptions extends Omit<CoreClientOptions, 'apiKey'> {
    */
   azureADTokenProvider?: AzureADTokenProvider | undefined;
 }
+
+/** Alias of {@link FoundryClientOptions}, named like the other platform packages' options. */
+export type ClientOptions = FoundryClientOptions;
 
 type RequestContext = Parameters<BaseAnthropic['buildRequest']>[0];
 

@@ -5,7 +5,7 @@ import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { FoundryBase, PLATFORM } from './base-client.js';
 import { replaceSubresource, unsupportedResource, withUnserved } from './core/platform.js';
 
-export type { ClientOptions } from './base-client.js';
+export type { ClientOptions, FoundryClientOptions } from './base-client.js';
 
 /** `client.messages` on Foundry: everything but Message Batches. */
 export type MessagesResource = Omit<MessagesOverlay, 'batches'>;
