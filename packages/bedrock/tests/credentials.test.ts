@@ -46,6 +46,36 @@ describe('Bedrock credentials', () => {
     expect(server.requests[0]!.verdict).toEqual({ ok: true });
   });
 
+  it('uses a custom providerChainResolver instead of the Node.js chain', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: { ok: true } }) });
+    let resolverCalls = 0;
+    const providerChainResolver = async () => {
+      resolverCalls++;
+      return async () => ({ ...TEST_CREDENTIALS });
+    };
+    const c = client({ providerChainResolver });
+    await c.post('/v1/messages', { body: params });
+    await c.post('/v1/messages', { body: params });
+    expect(server.requests.map((r) => r.verdict.ok)).toEqual([true, true]);
+    expect(resolverCalls).toBe(1);
+  });
+
+  it('sends requests unsigned with skipAuth, without looking up credentials', async () => {
+    server = await startBedrockServer({ handler: () => ({ kind: 'json', body: { ok: true } }) });
+    let resolverCalls = 0;
+    const providerChainResolver = async () => {
+      resolverCalls++;
+      return async () => TEST_CREDENTIALS;
+    };
+    const err = await client({ skipAuth: true, providerChainResolver })
+      .post('/v1/messages', { body: params })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+    expect(server.requests[0]!.target).toBe('/model/anthropic.claude-v2:1/invoke');
+    expect(resolverCalls).toBe(0);
+  });
+
   it('fails with a clear error, before sending anything, when no credentials exist', async () => {
     server = await startBedrockServer({ handler: () => ({ kind: 'json', body: {} }) });
     emptyCredentialEnvironment();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
 import { describe, expect, it } from 'vitest';
 import {
@@ -52,5 +53,13 @@ describe('unserved members', () => {
     const replacement = new Batches();
     const messages = replaceSubresource(new Messages(), 'batches', replacement);
     expect(messages.batches).toBe(replacement);
+  });
+});
+
+describe('package boundaries', () => {
+  it('the main package depends on no cloud SDK', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../anthropic/package.json', import.meta.url), 'utf8'));
+    const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
+    expect(deps.filter((d) => /aws|smithy|google|azure/i.test(d))).toEqual([]);
   });
 });
