@@ -106,12 +106,23 @@ describe('combine (figures of one subject from several rounds)', () => {
   });
 
   it('takes the median value when there are no samples, and lets over-budget win', () => {
-    expect(combine([{ ...base, value: 1 }, { ...base, value: 5 }, { ...base, value: 2 }]).value).toBe(2);
+    expect(
+      combine([
+        { ...base, value: 1 },
+        { ...base, value: 5 },
+        { ...base, value: 2 },
+      ]).value,
+    ).toBe(2);
     const over = { ...base, value: null, status: 'over-budget' as const };
     expect(combine([{ ...base, value: 3 }, over]).status).toBe('over-budget');
   });
 
   it('ignores a failed round when another one measured', () => {
-    expect(combine([{ ...base, value: null, status: 'error' }, { ...base, value: 7 }]).value).toBe(7);
+    expect(
+      combine([
+        { ...base, value: null, status: 'error' },
+        { ...base, value: 7 },
+      ]).value,
+    ).toBe(7);
   });
 });

@@ -10,6 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median } from './stats.js';
@@ -160,7 +161,7 @@ export async function appBundleSize(
  */
 export async function transpileOurs(pkgDir: string): Promise<string> {
   const esbuild = await import('esbuild');
-  const out = join(BENCH_DIR, '.cache', 'ours-js');
+  const out = join(tmpdir(), 'sdkgen-bench-ours-js');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const src = join(pkgDir, 'src');

@@ -19,6 +19,18 @@ function ratio(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `×${formatNumber(x)}`;
 }
 
+/**
+ * A Markdown table with padded, aligned columns (the layout the repo's formatter keeps): the first
+ * `leftCols` columns left-aligned, the rest right-aligned.
+ */
+export function markdownTable(head: string[], rows: string[][], leftCols: number): string[] {
+  const widths = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < leftCols ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (i < leftCols ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`));
+  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
 function table(b: BenchResult): string[] {
   const [ours, ...others] = b.subjects;
   const head = [
@@ -27,20 +39,13 @@ function table(b: BenchResult): string[] {
     ...b.subjects.map((s) => subjectLabel(s, b.versions)),
     ...others.map((o) => `${ours} vs ${subjectLabel(o)}`),
   ];
-  const lines = [
-    `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`,
-  ];
-  for (const r of b.rows) {
-    const cells = [
-      r.case,
-      r.metric,
-      ...b.subjects.map((s) => cell(r.values[s])),
-      ...others.map((o) => ratio(r.advantage[o])),
-    ];
-    lines.push(`| ${cells.join(' | ')} |`);
-  }
-  return lines;
+  const rows = b.rows.map((r) => [
+    r.case,
+    r.metric,
+    ...b.subjects.map((s) => cell(r.values[s])),
+    ...others.map((o) => ratio(r.advantage[o])),
+  ]);
+  return markdownTable(head, rows, 2);
 }
 
 function growthTable(b: BenchResult): string[] {
@@ -49,17 +54,11 @@ function growthTable(b: BenchResult): string[] {
     'growth exponent (log-log slope of time vs size)',
     ...b.subjects.map((s) => subjectLabel(s, b.versions)),
   ];
-  const lines = [
-    '',
-    `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-  ];
-  for (const [series, bySubject] of Object.entries(b.growth)) {
-    lines.push(
-      `| ${series} | ${b.subjects.map((s) => (bySubject[s] == null ? 'n/a' : bySubject[s]!.toFixed(2))).join(' | ')} |`,
-    );
-  }
-  return lines;
+  const rows = Object.entries(b.growth).map(([series, by]) => [
+    series,
+    ...b.subjects.map((s) => (by[s] == null ? 'n/a' : by[s]!.toFixed(2))),
+  ]);
+  return ['', ...markdownTable(head, rows, 1)];
 }
 
 function errorNotes(b: BenchResult): string[] {
