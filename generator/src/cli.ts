@@ -46,7 +46,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     process.stderr.write(`sdkgen: ${result.timings.map(([s, ms]) => `${s} ${ms}ms`).join(', ')}\n`);
-    return report(opts, result.write!);
+    const code = report(opts, result.write!);
+    if (code === 0 && values.changeset && opts.mode === 'write') await changeset(opts);
+    return code;
   } catch (err) {
     if (err instanceof GeneratorError) {
       process.stderr.write(`sdkgen: ${err.message}\n`);
@@ -54,6 +56,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** `--changeset`: the release teammate's step in `src/diff/`, run after a successful write. */
+async function changeset(opts: GenerateOptions): Promise<void> {
+  const { writeChangesetSince } = await import('./diff/index.js');
+  const { config } = await import('./config/index.js');
+  const cfg = config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) });
+  await writeChangesetSince({ specPath: cfg.specPath, configPath: cfg.configPath, packageName: cfg.package.name });
 }
 
 function report(opts: GenerateOptions, w: NonNullable<Awaited<ReturnType<typeof generate>>['write']>): number {

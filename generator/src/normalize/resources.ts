@@ -64,7 +64,10 @@ function bindMethod(config: ResolvedConfig, ir: Pick<IR, 'schemas'>, ops: Map<st
   if (mc.paramsType) method.paramsType = mc.paramsType;
   if (mc.pageType) method.pageType = mc.pageType;
   if (mc.accept) method.accept = mc.accept;
-  if (mc.jsonl?.urlFrom) method.urlFrom = mc.jsonl.urlFrom;
+  if (mc.jsonl?.urlFrom) {
+    const { method: from, field, statusField } = mc.jsonl.urlFrom;
+    method.urlFrom = statusField ? { method: from, field, statusField } : { method: from, field };
+  }
   if (mc.multipart) method.stripFilenames = mc.multipart.stripFilenames;
   if (mc.timeout) method.timeout = mc.timeout;
   return method;

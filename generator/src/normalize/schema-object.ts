@@ -125,7 +125,8 @@ function unionType(ctx: NormalizeContext, s: any, members: any[], pointer: strin
   if (typeof s.discriminator?.propertyName === 'string') union.discriminator = s.discriminator.propertyName;
   if (!s.properties) return variants.length === 1 ? { ...variants[0]!, ...docs } : union;
   const shared = objectType(ctx, { ...s, oneOf: undefined, anyOf: undefined }, pointer, depth, {});
-  return { kind: 'intersection', members: [shared, { ...union, description: undefined } as IRType], pointer, ...docs };
+  const { description: _omit, ...bare } = union;
+  return { kind: 'intersection', members: [shared, bare as IRType], pointer, ...docs };
 }
 
 function allOfType(ctx: NormalizeContext, s: any, pointer: string, depth: number, docs: IRDocs): IRType {

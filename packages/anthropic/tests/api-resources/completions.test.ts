@@ -28,7 +28,7 @@ describe('resource completions', () => {
       max_tokens_to_sample: 256,
       model: 'claude-2.1',
       prompt: '\n\nHuman: Hello, world!\n\nAssistant:',
-      betas: ['string'],
+      betas: ['message-batches-2024-09-24'],
     });
     expect(response).toBeDefined();
   });

@@ -20,7 +20,7 @@ describe('resource models', () => {
   });
 
   test('retrieve: required and optional params', async () => {
-    const response = await client.models.retrieve('model_id', { betas: ['string'] });
+    const response = await client.models.retrieve('model_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -36,7 +36,12 @@ describe('resource models', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.models.list({ before_id: 'string', after_id: 'string', limit: 1, betas: ['string'] });
+    const response = await client.models.list({
+      before_id: 'string',
+      after_id: 'string',
+      limit: 1,
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 });

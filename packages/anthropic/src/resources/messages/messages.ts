@@ -527,7 +527,7 @@ export interface ServerToolUseBlock {
   /** ID of the server tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Which server tool was called. */
   name: 'web_search';
   /** Always `server_tool_use`. */
@@ -539,7 +539,7 @@ export interface ServerToolUseBlockParam {
   /** ID of the server tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Which server tool was called. */
   name: 'web_search';
   /** Always `server_tool_use`. */
@@ -670,7 +670,7 @@ export namespace Tool {
     /** Always `object`. */
     type: 'object';
     /** JSON Schema properties of the input object. */
-    properties?: { [key: string]: unknown } | null;
+    properties?: unknown;
     /** Names of the required input properties. */
     required?: Array<string> | null;
   }
@@ -783,7 +783,7 @@ export interface ToolUseBlock {
   /** ID of the tool call; echo it in the matching `tool_result`. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the tool to call. */
   name: string;
   /** Always `tool_use`. */
@@ -795,7 +795,7 @@ export interface ToolUseBlockParam {
   /** ID of the tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the tool that was called. */
   name: string;
   /** Always `tool_use`. */

@@ -20,7 +20,12 @@ describe('resource beta.files', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.beta.files.list({ before_id: 'string', after_id: 'string', limit: 1, betas: ['string'] });
+    const response = await client.beta.files.list({
+      before_id: 'string',
+      after_id: 'string',
+      limit: 1,
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 
@@ -36,7 +41,7 @@ describe('resource beta.files', () => {
   });
 
   test('delete: required and optional params', async () => {
-    const response = await client.beta.files.delete('file_id', { betas: ['string'] });
+    const response = await client.beta.files.delete('file_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -50,7 +55,7 @@ describe('resource beta.files', () => {
   });
 
   test('download: required and optional params', async () => {
-    const response = await client.beta.files.download('file_id', { betas: ['string'] });
+    const response = await client.beta.files.download('file_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -66,7 +71,7 @@ describe('resource beta.files', () => {
   });
 
   test('retrieveMetadata: required and optional params', async () => {
-    const response = await client.beta.files.retrieveMetadata('file_id', { betas: ['string'] });
+    const response = await client.beta.files.retrieveMetadata('file_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -82,7 +87,10 @@ describe('resource beta.files', () => {
   });
 
   test('upload: required and optional params', async () => {
-    const response = await client.beta.files.upload({ file: await toFile(Buffer.from('Example data'), 'README.md'), betas: ['string'] });
+    const response = await client.beta.files.upload({
+      file: await toFile(Buffer.from('Example data'), 'README.md'),
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 });

@@ -20,7 +20,7 @@ describe('resource beta.models', () => {
   });
 
   test('retrieve: required and optional params', async () => {
-    const response = await client.beta.models.retrieve('model_id', { betas: ['string'] });
+    const response = await client.beta.models.retrieve('model_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -36,7 +36,12 @@ describe('resource beta.models', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.beta.models.list({ before_id: 'string', after_id: 'string', limit: 1, betas: ['string'] });
+    const response = await client.beta.models.list({
+      before_id: 'string',
+      after_id: 'string',
+      limit: 1,
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 });

@@ -788,7 +788,7 @@ export interface BetaMCPToolUseBlock {
   /** ID of the MCP tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the MCP tool. */
   name: string;
   /** Name of the MCP server that owns the tool. */
@@ -802,7 +802,7 @@ export interface BetaMCPToolUseBlockParam {
   /** ID of the MCP tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the MCP tool. */
   name: string;
   /** Name of the MCP server that owns the tool. */
@@ -1183,7 +1183,7 @@ export interface BetaServerToolUseBlockParam {
   /** ID of the server tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Which server tool was called. */
   name: 'web_search' | 'web_fetch' | 'code_execution' | 'bash_code_execution' | 'text_editor_code_execution' | 'tool_search_tool_regex' | 'tool_search_tool_bm25';
   /** Always `server_tool_use`. */
@@ -1472,7 +1472,7 @@ export namespace BetaTool {
     /** Always `object`. */
     type: 'object';
     /** JSON Schema properties of the input object. */
-    properties?: { [key: string]: unknown } | null;
+    properties?: unknown;
     /** Names of the required input properties. */
     required?: Array<string> | null;
   }
@@ -1828,7 +1828,7 @@ export interface BetaToolUseBlock {
   /** ID of the tool call; echo it in the matching `tool_result`. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the tool to call. */
   name: string;
   /** Always `tool_use`. */
@@ -1842,7 +1842,7 @@ export interface BetaToolUseBlockParam {
   /** ID of the tool call. */
   id: string;
   /** Arguments for the tool, as a JSON object. */
-  input: { [key: string]: unknown };
+  input: unknown;
   /** Name of the tool that was called. */
   name: string;
   /** Always `tool_use`. */

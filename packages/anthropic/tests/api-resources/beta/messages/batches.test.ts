@@ -58,7 +58,7 @@ describe('resource beta.messages.batches', () => {
           },
         },
       ],
-      betas: ['string'],
+      betas: ['message-batches-2024-09-24'],
     });
     expect(response).toBeDefined();
   });
@@ -75,7 +75,7 @@ describe('resource beta.messages.batches', () => {
   });
 
   test('retrieve: required and optional params', async () => {
-    const response = await client.beta.messages.batches.retrieve('message_batch_id', { betas: ['string'] });
+    const response = await client.beta.messages.batches.retrieve('message_batch_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -91,7 +91,12 @@ describe('resource beta.messages.batches', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.beta.messages.batches.list({ before_id: 'string', after_id: 'string', limit: 1, betas: ['string'] });
+    const response = await client.beta.messages.batches.list({
+      before_id: 'string',
+      after_id: 'string',
+      limit: 1,
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 
@@ -107,7 +112,7 @@ describe('resource beta.messages.batches', () => {
   });
 
   test('delete: required and optional params', async () => {
-    const response = await client.beta.messages.batches.delete('message_batch_id', { betas: ['string'] });
+    const response = await client.beta.messages.batches.delete('message_batch_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -123,7 +128,7 @@ describe('resource beta.messages.batches', () => {
   });
 
   test('cancel: required and optional params', async () => {
-    const response = await client.beta.messages.batches.cancel('message_batch_id', { betas: ['string'] });
+    const response = await client.beta.messages.batches.cancel('message_batch_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 });

@@ -28,7 +28,7 @@ describe('resource beta.messages', () => {
       max_tokens: 1024,
       messages: [{ role: 'user', content: 'Hello, Claude' }],
       model: 'claude-sonnet-4-5-20250929',
-      betas: ['string'],
+      betas: ['message-batches-2024-09-24'],
     });
     expect(response).toBeDefined();
   });
@@ -51,7 +51,7 @@ describe('resource beta.messages', () => {
     const response = await client.beta.messages.countTokens({
       messages: [{ role: 'user', content: 'Hello, Claude' }],
       model: 'claude-sonnet-4-5-20250929',
-      betas: ['string'],
+      betas: ['message-batches-2024-09-24'],
     });
     expect(response).toBeDefined();
   });

@@ -23,7 +23,7 @@ describe('resource beta.skills', () => {
     const response = await client.beta.skills.create({
       display_title: 'Spreadsheet helper',
       files: [await toFile(Buffer.from('Example data'), 'README.md')],
-      betas: ['string'],
+      betas: ['message-batches-2024-09-24'],
     });
     expect(response).toBeDefined();
   });
@@ -40,7 +40,7 @@ describe('resource beta.skills', () => {
   });
 
   test('retrieve: required and optional params', async () => {
-    const response = await client.beta.skills.retrieve('skill_id', { betas: ['string'] });
+    const response = await client.beta.skills.retrieve('skill_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -56,7 +56,7 @@ describe('resource beta.skills', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.beta.skills.list({ page: 'string', limit: 0, source: 'string', betas: ['string'] });
+    const response = await client.beta.skills.list({ page: 'string', limit: 0, source: 'string', betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -72,7 +72,7 @@ describe('resource beta.skills', () => {
   });
 
   test('delete: required and optional params', async () => {
-    const response = await client.beta.skills.delete('skill_id', { betas: ['string'] });
+    const response = await client.beta.skills.delete('skill_id', { betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 });

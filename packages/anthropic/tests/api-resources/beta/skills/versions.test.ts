@@ -20,7 +20,10 @@ describe('resource beta.skills.versions', () => {
   });
 
   test('create: required and optional params', async () => {
-    const response = await client.beta.skills.versions.create('skill_id', { files: [await toFile(Buffer.from('Example data'), 'README.md')], betas: ['string'] });
+    const response = await client.beta.skills.versions.create('skill_id', {
+      files: [await toFile(Buffer.from('Example data'), 'README.md')],
+      betas: ['message-batches-2024-09-24'],
+    });
     expect(response).toBeDefined();
   });
 
@@ -36,7 +39,7 @@ describe('resource beta.skills.versions', () => {
   });
 
   test('retrieve: required and optional params', async () => {
-    const response = await client.beta.skills.versions.retrieve('version', { skill_id: 'skill_id', betas: ['string'] });
+    const response = await client.beta.skills.versions.retrieve('version', { skill_id: 'skill_id', betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -52,7 +55,7 @@ describe('resource beta.skills.versions', () => {
   });
 
   test('list: required and optional params', async () => {
-    const response = await client.beta.skills.versions.list('skill_id', { page: 'string', limit: 0, betas: ['string'] });
+    const response = await client.beta.skills.versions.list('skill_id', { page: 'string', limit: 0, betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 
@@ -68,7 +71,7 @@ describe('resource beta.skills.versions', () => {
   });
 
   test('delete: required and optional params', async () => {
-    const response = await client.beta.skills.versions.delete('version', { skill_id: 'skill_id', betas: ['string'] });
+    const response = await client.beta.skills.versions.delete('version', { skill_id: 'skill_id', betas: ['message-batches-2024-09-24'] });
     expect(response).toBeDefined();
   });
 });

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { main } from '../src/cli.js';
+import { GeneratorError } from '../src/errors.js';
+import { generate } from '../src/pipeline.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const item = { type: 'object', properties: { id: { type: 'string' } } };
+const ok = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+
+function spec(paths: object, schemas: object = { Item: item }): string {
+  return JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths, components: { schemas } });
+}
+
+function config(extra = '', method = 'get_item'): string {
+  return `version: 1
+spec: ./openapi.json
+package: { name: '@t/sdk' }
+client: { className: T, baseClassName: BaseT }
+${extra}
+resources:
+  items:
+    className: Items
+    module: items
+    methods:
+      retrieve: { operation: ${method} }
+`;
+}
+
+const getItem = { '/items/{id}': { get: { operationId: 'get_item', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok({ $ref: '#/components/schemas/Item' }) } } };
+
+/** Writes a scenario to a temp dir; returns its config path and (empty) output dir. */
+function scenario(specText: string, configText: string): { configPath: string; outDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bad-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'openapi.json'), specText);
+  writeFileSync(join(dir, 'sdk.config.yaml'), configText);
+  mkdirSync(join(dir, 'out'));
+  return { configPath: join(dir, 'sdk.config.yaml'), outDir: join(dir, 'out') };
+}
+
+const cases: { name: string; spec: string; config: string; stage: string; pointer: RegExp; message: RegExp }[] = [
+  {
+    name: 'dangling $ref',
+    spec: spec({ '/items/{id}': { get: { ...getItem['/items/{id}'].get, responses: ok({ $ref: '#/components/schemas/Missing' }) } } }),
+    config: config(),
+    stage: 'load',
+    pointer: /^#\/paths\/~1items~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema$/,
+    message: /resolve/i,
+  },
+  {
+    name: 'alias cycle the emitter cannot express',
+    spec: spec(getItem, { Item: item, A: { $ref: '#/components/schemas/B' }, B: { anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'string' }] } }),
+    config: config(),
+    stage: 'normalize',
+    pointer: /^#\/components\/schemas\/A$/,
+    message: /cycle .*A -> B -> A/,
+  },
+  {
+    name: 'duplicate operation',
+    spec: spec({ ...getItem, '/items/{item_id}': { get: { operationId: 'get_item_again', responses: ok(item) } } }),
+    config: config(),
+    stage: 'normalize',
+    pointer: /^#\/paths\/~1items~1\{item_id\}\/get$/,
+    message: /duplicate operation "get \/items\/\{\}"/,
+  },
+  {
+    name: 'name collision',
+    spec: spec(getItem, { Item: item, Other: item }),
+    config: config('typeNames: { Other: Item }\ntypeModules: [{ files: "**", module: items }]'),
+    stage: 'plan',
+    pointer: /^#\/components\/schemas\/(Item|Other)$/,
+    message: /name "Item" collides in module "items"/,
+  },
+  {
+    name: 'config entry pointing at a missing operation',
+    spec: spec(getItem),
+    config: config('', 'no_such_op'),
+    stage: 'normalize',
+    pointer: /sdk\.config\.yaml#\/resources\/items\/methods\/retrieve\/operation$/,
+    message: /no operation "no_such_op"/,
+  },
+];
+
+describe('bad input -> GeneratorError with stage and pointer, nothing written', () => {
+  test.each(cases)('$name', async (c) => {
+    const s = scenario(c.spec, c.config);
+    const err = await generate({ ...s, mode: 'write' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GeneratorError);
+    const g = err as GeneratorError;
+    expect(g.stage).toBe(c.stage);
+    expect(g.pointer).toMatch(c.pointer);
+    expect(g.message).toMatch(c.message);
+    expect(g.message.startsWith(`${c.stage}: ${g.pointer}: `)).toBe(true);
+    expect(readdirSync(s.outDir)).toEqual([]);
+  });
+
+  test('the CLI exits 2 and writes nothing', async () => {
+    const s = scenario(cases[2]!.spec, cases[2]!.config);
+    const code = await main(['generate', '--config', s.configPath, '--out', s.outDir]);
+    expect(code).toBe(2);
+    expect(existsSync(join(s.outDir, '.sdkgen.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { generate } from '../src/pipeline.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GOLDEN = join(ROOT, 'tests/golden');
+const RUNTIME = join(ROOT, 'packages/anthropic/src');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const scenarios = readdirSync(GOLDEN).filter((d) => existsSync(join(GOLDEN, d, 'sdk.config.yaml')));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Copies the generated package next to the hand-written runtime so `tsc` sees a whole SDK. */
+function assemble(out: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sdkgen-golden-'));
+  dirs.push(dir);
+  cpSync(out, dir, { recursive: true });
+  for (const part of readdirSync(RUNTIME)) {
+    if (part !== 'client.ts' && part !== 'resources' && part !== 'index.ts') symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
+  }
+  symlinkSync(join(RUNTIME, '../node_modules'), join(dir, 'node_modules'));
+  const tsconfig = {
+    extends: join(ROOT, 'tsconfig.base.json'),
+    compilerOptions: { noEmit: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+    files: [join(dir, 'src/client.ts'), join(dir, 'src/resources/index.ts')],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  return dir;
+}
+
+describe.each(scenarios)('golden scenario %s', (name) => {
+  const configPath = join(GOLDEN, name, 'sdk.config.yaml');
+  const outDir = join(GOLDEN, name, 'out');
+
+  test('committed output matches a fresh run byte for byte', async () => {
+    const result = await generate({ configPath, outDir, mode: 'check' });
+    expect(result.write!.changed.map((c) => c.path)).toEqual([]);
+  });
+
+  test('output type-checks with tsc --noEmit', () => {
+    const dir = assemble(outDir);
+    let output = '';
+    try {
+      execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      output = String((err as { stdout?: string }).stdout ?? err);
+    }
+    expect(output).toBe('');
+  }, 120_000);
+});
