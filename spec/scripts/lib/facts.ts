@@ -5,7 +5,8 @@
  * The seed renders Python types, where `Optional[X]` covers both "may be absent" and "may be null". So:
  * - a plain seed field must be `required` and not nullable in the spec;
  * - an `Optional[...]` seed field must be either not required or nullable in the spec;
- * - a closed `Literal[...]` seed field must allow exactly the same string values (`const`/`enum`).
+ * - a closed `Literal[...]` seed field must allow exactly the same string values (`const`/`enum`);
+ * - the schema has no properties beyond the seed's fields.
  */
 import type { SeedClass, SeedField } from './seed-parser.js';
 
@@ -187,6 +188,12 @@ export function checkClass(
   for (const field of cls.fields) {
     const problem = checkField(doc, shape, field, mode);
     if (problem) note(problem, field.name);
+  }
+  if (mode === 'exact') {
+    const seedNames = new Set(cls.fields.map((f) => f.name));
+    for (const prop of Object.keys(shape.properties)) {
+      if (!seedNames.has(prop)) note(`field ${prop} is not in the seed`, prop);
+    }
   }
   return result;
 }
