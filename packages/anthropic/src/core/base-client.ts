@@ -89,6 +89,10 @@ export class BaseAnthropic {
           'Pass `dangerouslyAllowBrowser: true` if you have mitigations in place.',
       );
     }
+    // Credentials first, so that even the constructor's own warnings can mask them.
+    this.apiKey = typeof apiKey === 'string' ? apiKey : null;
+    this.#apiKeySetter = typeof apiKey === 'function' ? apiKey : undefined;
+    this.authToken = authToken;
     this.baseURL = options.baseURL!;
     this.timeout = options.timeout ?? BaseAnthropic.DEFAULT_TIMEOUT;
     this.logger = options.logger ?? console;
@@ -101,9 +105,6 @@ export class BaseAnthropic {
     this.maxRetries = options.maxRetries ?? 2;
     this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
     this._options = options;
-    this.apiKey = typeof apiKey === 'string' ? apiKey : null;
-    this.#apiKeySetter = typeof apiKey === 'function' ? apiKey : undefined;
-    this.authToken = authToken;
   }
 
   /**

@@ -1,0 +1,34 @@
+import { AnthropicError } from '@sdkgen/anthropic/core/error';
+import { MODEL_NONSTREAMING_TOKENS } from '@sdkgen/anthropic/internal/constants';
+import { describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+
+const client = new TestClient({ apiKey: 'k', logLevel: 'off' });
+
+describe('non-streaming max_tokens limit', () => {
+  it('allows max_tokens whose expected time is at most 10 minutes and returns a 10-minute timeout', () => {
+    // 128k tokens ~ 1 hour, so 10 minutes ~ 21,333 tokens.
+    expect(client.calculateNonstreamingTimeout(21_333)).toBe(600_000);
+    expect(client.calculateNonstreamingTimeout(1_024)).toBe(600_000);
+  });
+
+  it('tells the caller to stream when max_tokens implies more than 10 minutes', () => {
+    const call = () => client.calculateNonstreamingTimeout(21_334);
+    expect(call).toThrow(AnthropicError);
+    expect(call).toThrow(/Streaming is required for operations that may take longer than 10 minutes/);
+  });
+
+  it('applies a per-model cap from MODEL_NONSTREAMING_TOKENS', () => {
+    const cap = MODEL_NONSTREAMING_TOKENS['claude-opus-4-20250514'];
+    expect(cap).toBe(8_192);
+    expect(client.calculateNonstreamingTimeout(8_192, cap)).toBe(600_000);
+    expect(() => client.calculateNonstreamingTimeout(8_193, cap)).toThrow(/Streaming is required/);
+    expect(MODEL_NONSTREAMING_TOKENS['claude-opus-4-1@20250805']).toBe(8_192);
+  });
+
+  it('is reachable through _options the way generated messages.create checks for a caller timeout', () => {
+    const withTimeout = new TestClient({ apiKey: 'k', timeout: 1_000, logLevel: 'off' });
+    expect((withTimeout as any)._options.timeout).toBe(1_000);
+    expect((client as any)._options.timeout).toBeUndefined();
+  });
+});
