@@ -37,7 +37,7 @@ export type ClientOptions = Omit<CoreClientOptions, 'apiKey' | 'authToken'> & {
   providerChainResolver?: ProviderChainResolver | null;
 };
 
-type PrepareContext = Parameters<BaseAnthropic['buildRequest']>[0];
+type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
 type StreamProps = { response: Response; controller: AbortController };
 
 /**
@@ -95,7 +95,7 @@ export class BedrockBase extends BaseAnthropic {
     return [...super._secrets(), ...own, ...this.#chainSecrets];
   }
 
-  protected override async prepareOptions(options: PrepareContext): Promise<void> {
+  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
     await super.prepareOptions(options);
     if (!MODEL_ENDPOINTS.has(options.path) || options.method !== 'post') {
       throw unsupportedEndpoint(PLATFORM, options.method, options.path);
@@ -105,7 +105,7 @@ export class BedrockBase extends BaseAnthropic {
 
   protected override async prepareRequest(
     request: RequestInit,
-    context: { url: string; options: PrepareContext },
+    context: { url: string; options: FinalRequestOptions },
   ): Promise<void> {
     await super.prepareRequest(request, context);
     const headers = request.headers as Headers;

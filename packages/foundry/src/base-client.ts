@@ -34,7 +34,7 @@ export interface FoundryClientOptions extends Omit<CoreClientOptions, 'apiKey'> 
 /** Alias of {@link FoundryClientOptions}, named like the other platform packages' options. */
 export type ClientOptions = FoundryClientOptions;
 
-type RequestContext = Parameters<BaseAnthropic['buildRequest']>[0];
+type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
 
 /**
  * The Foundry transport: a `BaseAnthropic` pointed at a Foundry resource's `/anthropic` path,
@@ -74,7 +74,7 @@ export class FoundryBase extends BaseAnthropic {
     return [...super._secrets(), ...(this.#lastToken ? [this.#lastToken] : [])];
   }
 
-  protected override async prepareOptions(options: RequestContext): Promise<void> {
+  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
     await super.prepareOptions(options);
     const path = options.path.split('?')[0]!;
     if (UNSERVED.some((re) => re.test(path)))
@@ -83,7 +83,7 @@ export class FoundryBase extends BaseAnthropic {
 
   protected override async prepareRequest(
     request: RequestInit,
-    context: { url: string; options: RequestContext },
+    context: { url: string; options: FinalRequestOptions },
   ): Promise<void> {
     await super.prepareRequest(request, context);
     if (!this.#tokenProvider) return;

@@ -34,7 +34,7 @@ export type ClientOptions = Omit<CoreClientOptions, 'apiKey' | 'authToken'> & {
   authClient?: AuthClient | null | undefined;
 };
 
-type RequestContext = Parameters<BaseAnthropic['buildRequest']>[0];
+type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
 
 /**
  * The Vertex AI transport: a `BaseAnthropic` whose Messages requests go to the publisher model's
@@ -85,7 +85,7 @@ export class VertexBase extends BaseAnthropic {
     return [...super._secrets(), ...(this.accessToken ? [this.accessToken] : [])];
   }
 
-  protected override async prepareOptions(options: RequestContext): Promise<void> {
+  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
     await super.prepareOptions(options);
     if (!isServedByVertex(options)) throw unsupportedEndpoint(PLATFORM, options.method, options.path);
     if (!this.projectId && !this.accessToken) {
@@ -97,7 +97,7 @@ export class VertexBase extends BaseAnthropic {
 
   protected override async prepareRequest(
     request: RequestInit,
-    context: { url: string; options: RequestContext },
+    context: { url: string; options: FinalRequestOptions },
   ): Promise<void> {
     await super.prepareRequest(request, context);
     const headers = request.headers as Headers;
