@@ -85,6 +85,24 @@ describe('spec document', () => {
     }
   });
 
+  it('has SSE examples whose events are JSON with a `type` matching the event name', async () => {
+    let streams = 0;
+    for (const [id, { op }] of operations(await bundled())) {
+      const sse = op.responses['200'].content['text/event-stream'];
+      if (!sse) continue;
+      streams++;
+      const body = sse.examples.default.value as string;
+      const events = body.split('\n\n').filter((chunk) => chunk.trim() !== '');
+      expect(events.length, id).toBeGreaterThan(1);
+      for (const chunk of events) {
+        const [, name] = /^event: (\S+)$/m.exec(chunk) ?? [];
+        const [, data] = /^data: (.*)$/m.exec(chunk) ?? [];
+        expect(JSON.parse(data ?? 'null')?.type, `${id}: ${chunk}`).toBe(name);
+      }
+    }
+    expect(streams).toBe(3);
+  });
+
   it('declares the version header everywhere and the beta header as an array of AnthropicBeta', async () => {
     const doc = await bundled();
     const beta = deref(doc, { $ref: '#/components/parameters/AnthropicBetaHeader' });
