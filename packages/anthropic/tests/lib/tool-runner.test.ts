@@ -1,5 +1,10 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { APIUserAbortError } from '@sdkgen/anthropic/core/error';
 import { betaTool } from '@sdkgen/anthropic/helpers/beta/json-schema';
+import { betaMemoryTool } from '@sdkgen/anthropic/helpers/beta/memory';
+import { BetaLocalFilesystemMemoryTool } from '@sdkgen/anthropic/helpers/beta/memory-filesystem';
 import { betaZodTool } from '@sdkgen/anthropic/helpers/beta/zod';
 import { BetaMessageStream } from '@sdkgen/anthropic/lib/BetaMessageStream';
 import { BetaToolRunner } from '@sdkgen/anthropic/lib/tools/BetaToolRunner';
@@ -264,5 +269,45 @@ describe('BetaToolRunner against a scripted API', () => {
     await expect(run[Symbol.asyncIterator]().next()).rejects.toThrow(/consumed/);
     expect((await run.done()).content[0]).toMatchObject({ text: 'hi' });
     expect(await run).toBe(await run.done());
+  });
+
+  it('runs the memory tool, turning path escapes into error results', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'runner-memory-'));
+    try {
+      const memory = betaMemoryTool(await BetaLocalFilesystemMemoryTool.init(dir));
+      const { run } = await runner(
+        [
+          assistant(
+            [
+              toolUse('m1', 'memory', {
+                command: 'create',
+                path: '/memories/plan.md',
+                file_text: 'step 1\n',
+              }),
+              toolUse('m2', 'memory', { command: 'view', path: '/memories/../../etc/passwd' }),
+            ],
+            'tool_use',
+          ),
+          assistant([{ type: 'text', text: 'Saved.' }]),
+        ],
+        { tools: [memory] },
+      );
+      await run.runUntilDone();
+      const [created, escaped] = requestMessages(1)[2].content;
+      expect(created).toEqual({
+        type: 'tool_result',
+        tool_use_id: 'm1',
+        content: 'Created /memories/plan.md',
+      });
+      expect(escaped).toMatchObject({
+        tool_use_id: 'm2',
+        is_error: true,
+        content: expect.stringMatching(/may not contain/),
+      });
+      expect(await fs.readFile(path.join(dir, 'plan.md'), 'utf8')).toBe('step 1\n');
+      expect(server!.requests[0]!.json().tools).toEqual([{ type: 'memory_20250818', name: 'memory' }]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
