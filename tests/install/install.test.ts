@@ -13,16 +13,24 @@ import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestProject } from 'vitest/node';
 import type { FaultServer } from '../helpers/fault-server.js';
+import setupMockServer from '../mock-server/global-setup.js';
 import { MESSAGE_TEXT, MODEL_IDS, RESULT_IDS, startApiDouble } from './api-double.js';
 import { installProject, PACKAGE_DIRS, type Packed, pack, REPO, runNode, typecheck } from './pack.js';
 
 const CONSUMER = fileURLToPath(new URL('./consumer/', import.meta.url));
 const ATTW = join(REPO, 'tests', 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
 const exec = promisify(execFile);
+const PLATFORM_CLASSES: Record<string, string> = {
+  bedrock: 'AnthropicBedrock',
+  vertex: 'AnthropicVertex',
+  foundry: 'AnthropicFoundry',
+};
 
 const expected = {
   created: MESSAGE_TEXT,
+  mock: { type: 'message', role: 'assistant', listed: true },
   streamed: MESSAGE_TEXT,
   final: MESSAGE_TEXT,
   isMessageStream: true,
@@ -31,10 +39,21 @@ const expected = {
   errorClasses: true,
 };
 
+/** Starts the generator's spec-driven mock server (Prism + query-alias proxy) outside vitest's globalSetup. */
+async function startMockServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  let url = '';
+  const provide = (_key: string, value: string) => {
+    url = value;
+  };
+  const close = await setupMockServer({ provide } as unknown as TestProject);
+  return { url, close };
+}
+
 describe('packed packages in a fresh npm project', () => {
   let work = '';
   let project = '';
   let api: FaultServer | undefined;
+  let mock: { url: string; close: () => Promise<void> } | undefined;
   const packed: Packed[] = [];
   let installError = '';
 
@@ -53,10 +72,11 @@ describe('packed packages in a fresh npm project', () => {
     }
     for (const file of readdirSync(CONSUMER)) copyFileSync(join(CONSUMER, file), join(project, file));
     api = await startApiDouble();
+    mock = await startMockServer();
   }, 15 * 60_000);
 
   afterAll(async () => {
-    await api?.close();
+    await Promise.all([api?.close(), mock?.close()]);
     if (work) rmSync(work, { recursive: true, force: true });
   }, 120_000);
 
@@ -131,15 +151,29 @@ describe('packed packages in a fresh npm project', () => {
 
   it('an ES module script can create, stream, paginate and read batch results', async () => {
     requireInstalled();
-    const out = await runNode(project, 'esm.mjs', { API_URL: api!.url });
+    const out = await runNode(project, 'esm.mjs', { API_URL: api!.url, MOCK_URL: mock!.url });
     expect(JSON.parse(out)).toEqual(expected);
   }, 60_000);
 
   it('a CommonJS script can do the same, with require() returning a constructor as 0.74.0 does', async () => {
     requireInstalled();
-    const out = await runNode(project, 'cjs.cjs', { API_URL: api!.url });
+    const out = await runNode(project, 'cjs.cjs', { API_URL: api!.url, MOCK_URL: mock!.url });
     expect(JSON.parse(out)).toEqual({ ...expected, sameClass: true });
   }, 60_000);
+
+  it.each(['platforms.mjs', 'platforms.cjs'])(
+    '%s: each platform client extends the installed SDK base client',
+    async (script) => {
+      requireInstalled();
+      const platforms = packed
+        .filter((p) => p.dir !== 'anthropic' && p.tarball)
+        .map((p) => [p.name, PLATFORM_CLASSES[p.dir]]);
+      expect(platforms.length).toBe(PACKAGE_DIRS.length - 1);
+      const out = await runNode(project, script, { PLATFORMS: JSON.stringify(platforms) });
+      expect(JSON.parse(out)).toEqual(Object.fromEntries(platforms.map(([name]) => [name, true])));
+    },
+    60_000,
+  );
 
   it.each(['node16', 'bundler'])(
     'a TypeScript consumer type-checks with moduleResolution %s',

@@ -8,6 +8,11 @@ async function main() {
   const client = new Anthropic({ apiKey: 'test-key', baseURL: process.env.API_URL, maxRetries: 0 });
   const params = { model: 'claude-test', max_tokens: 32, messages: [{ role: 'user', content: 'Hi' }] };
   const created = await client.messages.create(params);
+  // The generator's spec-driven mock server answers with the spec's examples.
+  const mock = new Anthropic({ apiKey: 'test-key', baseURL: process.env.MOCK_URL, maxRetries: 0 });
+  const fromMock = await mock.messages.create(params);
+  const mockModels = [];
+  for await (const model of mock.models.list()) mockModels.push(model.id);
   let streamed = '';
   const stream = client.messages.stream(params).on('text', (delta) => {
     streamed += delta;
@@ -23,6 +28,7 @@ async function main() {
   });
   return {
     created: created.content[0].text,
+    mock: { type: fromMock.type, role: fromMock.role, listed: mockModels.length > 0 },
     streamed,
     final: final.content[0].text,
     isMessageStream: typeof stream.finalMessage === 'function',

@@ -7,6 +7,11 @@ const client = new Anthropic({ apiKey: 'test-key', baseURL: process.env.API_URL,
 const params = { model: 'claude-test', max_tokens: 32, messages: [{ role: 'user', content: 'Hi' }] };
 
 const created = await client.messages.create(params);
+// The generator's spec-driven mock server answers with the spec's examples.
+const mock = new Anthropic({ apiKey: 'test-key', baseURL: process.env.MOCK_URL, maxRetries: 0 });
+const fromMock = await mock.messages.create(params);
+const mockModels = [];
+for await (const model of mock.models.list()) mockModels.push(model.id);
 const stream = client.messages.stream(params);
 let streamed = '';
 stream.on('text', (delta) => {
@@ -27,6 +32,7 @@ try {
 console.log(
   JSON.stringify({
     created: created.content[0].text,
+    mock: { type: fromMock.type, role: fromMock.role, listed: mockModels.length > 0 },
     streamed,
     final: final.content[0].text,
     isMessageStream: stream instanceof MessageStream,

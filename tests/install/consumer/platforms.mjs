@@ -1,0 +1,10 @@
+// Loads each installed platform package (ESM entry) and checks it extends the one installed SDK's base client.
+import { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+
+const out = {};
+for (const [name, className] of JSON.parse(process.env.PLATFORMS)) {
+  const mod = await import(name);
+  const cls = mod[className];
+  out[name] = typeof cls === 'function' && mod.default === cls && cls.prototype instanceof BaseAnthropic;
+}
+console.log(JSON.stringify(out));
