@@ -1,5 +1,13 @@
 import type { BenchDef } from '../harness/bench.js';
-import { type CaseSpec, mbPerSec, runCase, runSettings, sizeLabel } from '../harness/run-case.js';
+import {
+  type CaseSpec,
+  mbPerSec,
+  runCase,
+  runScaled,
+  runSettings,
+  type SeriesState,
+  sizeLabel,
+} from '../harness/run-case.js';
 import { clientFactory, expectCount } from '../harness/sdk-bench.js';
 import { SDK_SUBJECTS } from '../harness/subjects.js';
 import type { Budget } from '../harness/timing.js';
@@ -10,6 +18,7 @@ const CHUNK = 16_384;
 const textBytes = (quick: boolean) => (quick ? 5e6 : 50e6);
 const eventSizes = (quick: boolean) => (quick ? [1e6, 4e6] : [1e6, 4e6, 16e6]);
 const body = { ...requestBody, stream: true };
+const eventBudgetMs = (quick: boolean) => (quick ? 5_000 : 15_000);
 
 /** 1. SSE decode: raw `messages.create({ stream: true })` iteration, bulk and one huge event. */
 const bench: BenchDef = {
@@ -27,7 +36,7 @@ const bench: BenchDef = {
   }),
   notes: (quick) => [
     `Bulk: ${sizeLabel(textBytes(quick))} on the wire of \`content_block_delta\` events with 16-char \`text_delta\`s; MB/s of wire bytes.`,
-    `Single event: one \`text_delta\` event carrying ${eventSizes(quick).map(sizeLabel).join(' / ')} of text; time to iterate the whole stream.`,
+    `Single event: one \`text_delta\` event carrying ${eventSizes(quick).map(sizeLabel).join(' / ')} of text; time to iterate the whole stream. A run past ${eventBudgetMs(quick) / 1000} s is aborted at the deadline (the request's \`signal\`) and recorded as "> budget"; larger events are then skipped for that subject.`,
     `Server writes ${CHUNK / 1024} KiB per socket write; each client iterates with \`for await\` and counts events (checked against the server's count).`,
   ],
   async run(subject, opts, emit) {
@@ -36,7 +45,9 @@ const bench: BenchDef = {
     const iterate = async (prefix: string, budget: Budget) => {
       const base = `${opts.origin}/${prefix}`;
       const stream =
-        make === 'lean' ? leanEvents(await leanPost(base, body)) : await make(base).messages.create(body);
+        make === 'lean'
+          ? leanEvents(await leanPost(base, body, budget.signal))
+          : await make(base).messages.create(body, { signal: budget.signal });
       let n = 0;
       for await (const _ of stream as AsyncIterable<unknown>) if ((++n & 255) === 0) budget.check();
       expectCount('events', n, opts.sizes[`/${prefix}/v1/messages`]?.units);
@@ -49,7 +60,7 @@ const bench: BenchDef = {
       fromMs: mbPerSec(bulk.bytes),
     };
     await runCase(spec, (b) => iterate('text', b), runSettings(opts.quick), emit);
-    let over = false;
+    const state: SeriesState = { over: false, skip: opts.skip };
     for (const n of eventSizes(opts.quick)) {
       const spec: CaseSpec = {
         case: `one ${sizeLabel(n)} event`,
@@ -58,18 +69,13 @@ const bench: BenchDef = {
         series: 'single event',
         size: n,
       };
-      if (over)
-        emit({
-          figure: {
-            ...spec,
-            value: null,
-            status: 'over-budget',
-            note: 'skipped after a smaller size went over budget',
-          },
-        });
-      else
-        over =
-          (await runCase(spec, (b) => iterate(`ev${n}`, b), runSettings(opts.quick), emit)) === 'over-budget';
+      await runScaled(
+        spec,
+        (b) => iterate(`ev${n}`, b),
+        runSettings(opts.quick, eventBudgetMs(opts.quick)),
+        emit,
+        state,
+      );
     }
   },
 };

@@ -31,13 +31,13 @@ const bench: BenchDef = {
       let text: string;
       if (make === 'lean') {
         const parts: string[] = [];
-        for await (const ev of leanEvents(await leanPost(base, requestBody))) {
+        for await (const ev of leanEvents(await leanPost(base, requestBody, budget.signal))) {
           if ((++n & 255) === 0) budget.check();
           if (ev.type === 'content_block_delta') parts.push(ev.delta.text);
         }
         text = parts.join('');
       } else {
-        const stream = make(base).messages.stream(requestBody);
+        const stream = make(base).messages.stream(requestBody, { signal: budget.signal });
         for await (const _ of stream) if ((++n & 255) === 0) budget.check();
         text = (await stream.finalMessage()).content[0].text;
       }

@@ -1,5 +1,5 @@
 import type { BenchDef } from '../harness/bench.js';
-import { runCase, runSettings, sizeLabel } from '../harness/run-case.js';
+import { runScaled, runSettings, type SeriesState, sizeLabel } from '../harness/run-case.js';
 import { clientFactory } from '../harness/sdk-bench.js';
 import { SDK_SUBJECTS, type SdkClient } from '../harness/subjects.js';
 import type { Budget } from '../harness/timing.js';
@@ -8,14 +8,14 @@ import { requestBody } from '../payloads/message.js';
 import { toolInput } from '../payloads/sse.js';
 
 const sizes = (quick: boolean) => (quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 4e6]);
-const budgetMs = (quick: boolean) => (quick ? 3_000 : 15_000);
+const budgetMs = (quick: boolean) => (quick ? 3_000 : 10_000);
 
 /** Lean: raw event iteration, `partial_json` pieces collected, one `JSON.parse` at the block's end. */
 async function leanRun(base: string, budget: Budget): Promise<number> {
   let pieces: string[] = [];
   let rows = -1;
   let n = 0;
-  for await (const ev of leanEvents(await leanPost(base, requestBody))) {
+  for await (const ev of leanEvents(await leanPost(base, requestBody, budget.signal))) {
     if ((++n & 15) === 0) budget.check();
     if (ev.type === 'content_block_delta' && ev.delta.type === 'input_json_delta')
       pieces.push(ev.delta.partial_json);
@@ -29,7 +29,7 @@ async function leanRun(base: string, budget: Budget): Promise<number> {
 
 /** SDK: `messages.stream()` iterated with `for await`; optionally with an `inputJson` listener. */
 async function sdkRun(client: SdkClient, listener: boolean, budget: Budget): Promise<number> {
-  const stream = client.messages.stream(requestBody);
+  const stream = client.messages.stream(requestBody, { signal: budget.signal });
   stream.on('error', () => {});
   let calls = 0;
   if (listener) stream.on('inputJson', () => void calls++);
@@ -66,7 +66,7 @@ const bench: BenchDef = {
     const make = await clientFactory(subject, emit);
     if (!make) return;
     const listener = opts.part.startsWith('with ');
-    let over = false;
+    const state: SeriesState = { over: false, skip: opts.skip };
     for (const n of sizes(opts.quick)) {
       const base = `${opts.origin}/t${n}`;
       const rows = toolInput(n).rows.length;
@@ -77,24 +77,12 @@ const bench: BenchDef = {
         series: `tool input, ${opts.part}`,
         size: n,
       };
-      if (over) {
-        emit({
-          figure: {
-            ...spec,
-            value: null,
-            status: 'over-budget',
-            note: 'skipped after a smaller size went over budget',
-          },
-        });
-        continue;
-      }
       const body = async (budget: Budget) => {
         const got =
           make === 'lean' ? await leanRun(base, budget) : await sdkRun(make(base), listener, budget);
         if (got !== rows) throw new Error(`tool input has ${got} rows, expected ${rows}`);
       };
-      over =
-        (await runCase(spec, body, runSettings(opts.quick, budgetMs(opts.quick)), emit)) === 'over-budget';
+      await runScaled(spec, body, runSettings(opts.quick, budgetMs(opts.quick)), emit, state);
     }
   },
 };

@@ -69,7 +69,8 @@ function axes(
   return out;
 }
 
-function curve(c: Curve, sx: (v: number) => number, sy: (v: number) => number): string[] {
+/** Draws one curve; `slot` shifts its over-budget markers sideways so markers of several curves don't overlap. */
+function curve(c: Curve, sx: (v: number) => number, sy: (v: number) => number, slot: number): string[] {
   const color = COLORS[c.subject] ?? '#000';
   const measured = c.points.filter((p) => p.y !== null);
   const out = [
@@ -78,7 +79,7 @@ function curve(c: Curve, sx: (v: number) => number, sy: (v: number) => number): 
   for (const p of measured)
     out.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y!).toFixed(1)}" r="3" fill="${color}"/>`);
   for (const p of c.points.filter((q) => q.over)) {
-    const x = sx(p.x).toFixed(1);
+    const x = (sx(p.x) + slot * 11).toFixed(1);
     out.push(
       `<path d="M${x},${PAD.top + 2} l-5,9 h10 z" fill="${color}"><title>${esc(subjectLabel(c.subject))}: over budget</title></path>`,
     );
@@ -93,7 +94,10 @@ function panel(p: Panel, dx: number): string {
   const ys = yv.length > 0 ? decades(Math.min(...yv), Math.max(...yv)) : [1, 10];
   const sx = logScale([xs[0] ?? 1, xs.at(-1) ?? 10], [PAD.left + 12, W - PAD.right - 12]);
   const sy = logScale([ys[0]!, ys.at(-1)!], [H - PAD.bottom, PAD.top + 14]);
-  const body = [...axes(p, sx, sy, ys, xs), ...p.curves.flatMap((c) => curve(c, sx, sy))];
+  const body = [
+    ...axes(p, sx, sy, ys, xs),
+    ...p.curves.flatMap((c, i) => curve(c, sx, sy, i - (p.curves.length - 1) / 2)),
+  ];
   return `<g transform="translate(${dx},30)">\n${body.join('\n')}\n</g>`;
 }
 

@@ -61,3 +61,33 @@ export function sizeLabel(bytes: number): string {
   if (bytes >= 1e6) return `${+(bytes / 1e6).toFixed(1)} MB`;
   return `${+(bytes / 1e3).toFixed(1)} KB`;
 }
+
+/** Progress of a scaling series (sizes in increasing order) within one worker. */
+export interface SeriesState {
+  over: boolean;
+  /** Cases over budget in an earlier round (`BenchOptions.skip`). */
+  skip: string[];
+}
+
+/**
+ * Runs one size of a scaling series, unless a smaller size went over budget (then larger ones would too)
+ * or this case did in an earlier round: those are recorded as over budget without running.
+ */
+export async function runScaled(
+  spec: CaseSpec,
+  body: (budget: Budget) => Promise<void>,
+  opts: MeasureOptions,
+  emit: Emit,
+  state: SeriesState,
+): Promise<void> {
+  if (state.over || state.skip.includes(spec.case)) {
+    const { fromMs: _, also: __, ...figure } = spec;
+    const note = state.over
+      ? 'skipped: a smaller size went over budget'
+      : 'skipped: over budget in an earlier round';
+    emit({ figure: { ...figure, value: null, status: 'over-budget', note } });
+    state.over = true;
+    return;
+  }
+  state.over = (await runCase(spec, body, opts, emit)) === 'over-budget';
+}

@@ -146,10 +146,14 @@ export async function runBench(def: BenchDef, quick: boolean): Promise<BenchResu
       for (const part of def.parts?.(quick) ?? ['all']) {
         for (const subject of def.subjects.filter((s) => !unavailable.has(s))) {
           const t0 = performance.now();
+          const skip = (bySubject.get(subject) ?? [])
+            .filter((f) => f.status === 'over-budget')
+            .map((f) => f.case);
           const opts: BenchOptions = {
             quick,
             origin: server?.origin ?? '',
             part,
+            skip,
             sizes: server?.sizes ?? {},
           };
           const out = await runWorker(def, subject, opts, timeoutMs);

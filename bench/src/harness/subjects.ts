@@ -31,8 +31,8 @@ export function packageVersion(subject: string): string | undefined {
 /** The slice of the client API the benches call; all three SDKs share it. */
 export interface SdkClient {
   messages: {
-    create(body: Record<string, unknown>): Promise<any>;
-    stream(body: Record<string, unknown>): any;
+    create(body: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<any>;
+    stream(body: Record<string, unknown>, options?: { signal?: AbortSignal }): any;
     batches: { results(id: string): Promise<AsyncIterable<any>> };
   };
 }

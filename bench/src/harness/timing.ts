@@ -5,10 +5,14 @@ export class OverBudget extends Error {
   }
 }
 
-/** A deadline that a benchmark body polls inside its (bounded) loop. */
+/**
+ * A run's deadline: polled inside the body's (bounded) loop, and an `AbortSignal` that fires at the
+ * deadline, to pass as the request's `signal` so that even one huge event is cut off between chunks.
+ */
 export interface Budget {
   /** Throws {@link OverBudget} once the run has used up its budget. */
   check(): void;
+  readonly signal: AbortSignal;
 }
 
 /** How many times to run a body and when to stop early. */
@@ -31,23 +35,26 @@ export interface Measurement {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function budgetFrom(start: number, budgetMs: number): Budget {
+async function once(body: (budget: Budget) => Promise<void>, budgetMs: number): Promise<number | 'over'> {
+  gc?.();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new OverBudget(budgetMs)), budgetMs);
+  const start = performance.now();
   const deadline = start + budgetMs;
-  return {
+  const budget: Budget = {
     check() {
       if (performance.now() > deadline) throw new OverBudget(budgetMs);
     },
+    signal: controller.signal,
   };
-}
-
-async function once(body: (budget: Budget) => Promise<void>, budgetMs: number): Promise<number | 'over'> {
-  gc?.();
-  const start = performance.now();
   try {
-    await body(budgetFrom(start, budgetMs));
+    await body(budget);
   } catch (err) {
-    if (err instanceof OverBudget) return 'over';
+    // An abort at the deadline surfaces as whatever error the client raises for aborts.
+    if (err instanceof OverBudget || controller.signal.aborted) return 'over';
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
   return performance.now() - start;
 }

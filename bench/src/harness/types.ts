@@ -49,6 +49,8 @@ export interface BenchOptions {
   origin: string;
   /** Which part of the bench a worker runs, for benches split over several processes. */
   part: string;
+  /** Cases this subject already ran over budget in an earlier round: recorded again without running. */
+  skip: string[];
   /** Bytes (and units: events, lines) the server serves per path. */
   sizes: Record<string, { bytes: number; units?: number }>;
 }

@@ -41,8 +41,10 @@ export async function* leanJSONL(res: Response): AsyncGenerator<any> {
 }
 
 /** `POST {base}/v1/messages` with raw `fetch`. */
-export function leanPost(base: string, body: unknown): Promise<Response> {
-  return fetch(`${base}/v1/messages`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
+export function leanPost(base: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const init: RequestInit = { method: 'POST', headers: HEADERS, body: JSON.stringify(body) };
+  if (signal) init.signal = signal;
+  return fetch(`${base}/v1/messages`, init);
 }
 
 /** Non-streaming create: POST and `res.json()`. */
