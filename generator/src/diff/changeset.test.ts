@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -95,7 +95,7 @@ describe('generate --changeset (diff against git HEAD)', () => {
     writeFileSync(join(specDir, 'openapi.json'), JSON.stringify(edited));
 
     const { result } = await captured(() =>
-      writeChangesetSince({ specPath: specDir, packageName: '@sdkgen/demo', cwd: repo }),
+      writeChangesetSince({ specPath: specDir, packageName: '@sdkgen/demo' }),
     );
     const { changes, file } = result as Awaited<ReturnType<typeof writeChangesetSince>>;
     expect(changes).toContainEqual(
@@ -103,6 +103,6 @@ describe('generate --changeset (diff against git HEAD)', () => {
     );
     expect(file).toBeDefined();
     expect(readFileSync(file!, 'utf8')).toMatch(/^---\n"@sdkgen\/demo": major\n---\n/);
-    expect(file!.startsWith(join(repo, '.changeset'))).toBe(true);
+    expect(file!.startsWith(join(realpathSync(repo), '.changeset'))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GeneratorError } from '../errors.js';
 import { BUMPS, type Bump, type Change, maxBump } from './change.js';
 import { writeChangeset } from './changeset.js';
 import { compareIR } from './compare-ir.js';
-import { loadIR, locateSpec, type SpecLocation, specAtRevision } from './load-ir.js';
+import { gitTopLevel, loadIR, locateSpec, type SpecLocation, specAtRevision } from './load-ir.js';
 import { formatReport } from './report.js';
 
 export { type Bump, type Change, maxBump } from './change.js';
@@ -45,7 +45,7 @@ export interface ChangesetSinceOptions {
   rev?: string;
   /** Package to bump. @default the config's `package.name` */
   packageName: string;
-  /** Folder the `.changeset/` directory lives in. @default process.cwd() */
+  /** Folder the `.changeset/` directory lives in. @default the root of the git work tree holding the spec */
   cwd?: string;
 }
 
@@ -68,7 +68,8 @@ export async function writeChangesetSince(
     return { changes: [] };
   }
   const changes = await diffSpecs(previous, current);
-  const file = writeChangeset(changes, opts.packageName, join(opts.cwd ?? process.cwd(), '.changeset'));
+  const root = opts.cwd ?? gitTopLevel(dirname(current.specPath));
+  const file = writeChangeset(changes, opts.packageName, join(root, '.changeset'));
   console.log(
     file ? `sdkgen: wrote ${file} (${maxBump(changes)})` : 'sdkgen: no API change; no changeset written',
   );

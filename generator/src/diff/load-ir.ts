@@ -66,6 +66,11 @@ export async function loadIR(where: SpecLocation, warnings = new Warnings()): Pr
   return normalize(loaded, cfg, warnings);
 }
 
+/** The root of the git work tree holding `dir` (real path). */
+export function gitTopLevel(dir: string): string {
+  return realpathSync(execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir }).toString().trim());
+}
+
 /**
  * Checks out the folder holding `spec` as it was at git revision `rev` into a fresh temp folder and returns the
  * same spec's location inside it. Used by `generate --changeset` and `diff --since`.
@@ -82,7 +87,7 @@ export function specAtRevision(rev: string, current: SpecLocation): SpecLocation
   let top: string;
   let archive: Buffer;
   try {
-    top = realpathSync(git(specDir, ['rev-parse', '--show-toplevel']).toString().trim());
+    top = gitTopLevel(specDir);
     archive = git(top, ['archive', '--format=tar', rev, '--', relative(top, realpathSync(specDir)) || '.']);
   } catch (err) {
     throw new GeneratorError(
