@@ -1,7 +1,7 @@
 import { AnthropicError, APIError, APIUserAbortError } from '@sdkgen/anthropic/core/error';
 import { MessageStream } from '@sdkgen/anthropic/lib/MessageStream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultServer } from '../../../../tests/helpers/fault-server.js';
+import { encodeSSE, type FaultServer, startServer } from '../../../../tests/helpers/fault-server.js';
 import { fixtureEvents, serveFixtures, sseMessages } from './sse-harness.js';
 
 const params = {
@@ -177,5 +177,36 @@ describe('MessageStream over recorded fixtures', () => {
     const [a, b] = await Promise.all([original.finalMessage(), copy.finalMessage()]);
     expect(b.content).toEqual(a.content);
     await expect(copy.withResponse()).rejects.toThrow(AnthropicError);
+  });
+
+  it('reports malformed tool JSON as an error naming the tool, and keeps earlier usage on null deltas', async () => {
+    const events = fixtureEvents('tool-use.sse').map((event) =>
+      event.type === 'content_block_delta' && event.delta.partial_json === '{"locat'
+        ? { ...event, delta: { ...event.delta, partial_json: '{"locat"::' } }
+        : event,
+    );
+    server = await startServer([
+      {
+        headers: { 'content-type': 'text/event-stream' },
+        body: encodeSSE(events.map((data) => ({ event: data.type, data }))),
+      },
+    ]);
+    const broken = MessageStream.createMessage(sseMessages(server.url), params);
+    await expect(broken.done()).rejects.toThrow(/tool input JSON .*get_weather.*position 9/);
+
+    await server.close();
+    const usage = fixtureEvents('text.sse').map((event) =>
+      event.type === 'message_delta'
+        ? { ...event, usage: { output_tokens: 12, input_tokens: null, cache_read_input_tokens: null } }
+        : event,
+    );
+    server = await startServer([
+      {
+        headers: { 'content-type': 'text/event-stream' },
+        body: encodeSSE(usage.map((data) => ({ event: data.type, data }))),
+      },
+    ]);
+    const message = await MessageStream.createMessage(sseMessages(server.url), params).finalMessage();
+    expect(message.usage).toMatchObject({ input_tokens: 25, cache_read_input_tokens: 0, output_tokens: 12 });
   });
 });
