@@ -1,6 +1,6 @@
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
-import { MODEL_NONSTREAMING_TOKENS } from '@sdkgen/anthropic/internal/constants';
 import { describe, expect, it } from 'vitest';
+import { MODEL_NONSTREAMING_TOKENS } from '../../src/internal/constants.js';
 import { TestClient } from './client.js';
 
 const client = new TestClient({ apiKey: 'k', logLevel: 'off' });

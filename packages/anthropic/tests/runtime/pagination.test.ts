@@ -36,7 +36,7 @@ describe('Page', () => {
   it('for-await over the unawaited PagePromise walks every item across pages', async () => {
     server = await startServer(pageServer);
     const client = clientFor(server);
-    const list = client.getAPIList('/v1/items', Page<Item>, { query: { limit: 3 } });
+    const list = client.getAPIList<Item, Page<Item>>('/v1/items', Page<Item>, { query: { limit: 3 } });
     expect(list).toBeInstanceOf(PagePromise);
     const seen: string[] = [];
     for await (const item of list) seen.push(item.id);
@@ -50,7 +50,9 @@ describe('Page', () => {
 
   it('awaiting gives the first page with its fields; getNextPage and hasNextPage work', async () => {
     server = await startServer(pageServer);
-    const page = await clientFor(server).getAPIList('/v1/items', Page<Item>, { query: { limit: 5 } });
+    const page = await clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>, {
+      query: { limit: 5 },
+    });
     expect(page).toBeInstanceOf(Page);
     expect([page.data.length, page.has_more, page.first_id, page.last_id]).toEqual([
       5,
@@ -66,14 +68,16 @@ describe('Page', () => {
 
   it('getNextPage() throws when there is no cursor to follow', async () => {
     server = await startServer([{ body: { data: [], has_more: false, first_id: null, last_id: null } }]);
-    const page = await clientFor(server).getAPIList('/v1/items', Page<Item>);
+    const page = await clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>);
     expect(page.hasNextPage()).toBe(false);
     await expect(page.getNextPage()).rejects.toThrow(/No next page expected/);
   });
 
   it('iterPages() yields each page once', async () => {
     server = await startServer(pageServer);
-    const first = await clientFor(server).getAPIList('/v1/items', Page<Item>, { query: { limit: 3 } });
+    const first = await clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>, {
+      query: { limit: 3 },
+    });
     const sizes: number[] = [];
     for await (const page of first.iterPages()) sizes.push(page.data.length);
     expect(sizes).toEqual([3, 3, 1]);
@@ -82,7 +86,7 @@ describe('Page', () => {
   it('pages backwards with before_id = first_id when the first request used before_id', async () => {
     server = await startServer(pageServer);
     const seen: string[] = [];
-    const list = clientFor(server).getAPIList('/v1/items', Page<Item>, {
+    const list = clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>, {
       query: { limit: 2, before_id: 'item_6' },
     });
     for await (const item of list) seen.push(item.id);
@@ -96,7 +100,7 @@ describe('Page', () => {
 
   it('keeps per-request headers on follow-up pages', async () => {
     server = await startServer(pageServer);
-    const list = clientFor(server).getAPIList('/v1/items', Page<Item>, {
+    const list = clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>, {
       query: { limit: 4 },
       headers: { 'anthropic-beta': 'files-api-2025-04-14' },
     });
@@ -119,9 +123,13 @@ describe('PageCursor', () => {
     };
     server = await startServer((req) => pages[new URL(req.url, 'http://x').searchParams.get('page') ?? '']);
     const seen: string[] = [];
-    for await (const item of clientFor(server).getAPIList('/v1/skills', PageCursor<Item>, {
-      query: { limit: 2 },
-    })) {
+    for await (const item of clientFor(server).getAPIList<Item, PageCursor<Item>>(
+      '/v1/skills',
+      PageCursor<Item>,
+      {
+        query: { limit: 2 },
+      },
+    )) {
       seen.push(item.id);
     }
     expect(seen).toEqual(ids(5).map((x) => x.id));
@@ -134,7 +142,7 @@ describe('PageCursor', () => {
 
   it('an empty page ends iteration even if has_more is true', async () => {
     server = await startServer([{ body: { data: [], has_more: true, next_page: 'x' } }]);
-    const page = await clientFor(server).getAPIList('/v1/skills', PageCursor<Item>);
+    const page = await clientFor(server).getAPIList<Item, PageCursor<Item>>('/v1/skills', PageCursor<Item>);
     expect(page.hasNextPage()).toBe(false);
   });
 });

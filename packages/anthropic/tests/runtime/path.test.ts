@@ -1,8 +1,8 @@
 // `path` is what generated code uses for every path parameter; it lives in internal/ as in
 // 0.74.0, so this runtime unit test imports it from there.
 
-import { path } from '@sdkgen/anthropic/internal/utils/path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { path } from '../../src/internal/utils/path.js';
 import { clientFor, type FaultServer, json, startServer } from './client.js';
 
 let server: FaultServer | undefined;

@@ -4,8 +4,8 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toFile } from '@sdkgen/anthropic/core/uploads';
-import { multipartFormRequestOptions } from '@sdkgen/anthropic/internal/uploads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { multipartFormRequestOptions } from '../../src/internal/uploads.js';
 import { clientFor, type FaultServer, json, startServer } from './client.js';
 
 let server: FaultServer | undefined;
@@ -97,7 +97,7 @@ describe('multipart bodies', () => {
 
     const req = server.requests[0]!;
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(req.body, {
+    const form = await new Response(new Uint8Array(req.body), {
       headers: { 'content-type': req.headers['content-type']! },
     }).formData();
     expect(form.get('purpose')).toBe('test');
