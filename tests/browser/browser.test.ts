@@ -60,7 +60,7 @@ async function bundlePage(): Promise<string> {
 async function visit(
   context: BrowserContext,
   url: string,
-): Promise<{ state?: string; text: string; page: Page }> {
+): Promise<{ state: string | undefined; text: string; page: Page }> {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
