@@ -34,14 +34,18 @@ function assemble(out: string): string {
 
 describe.each(scenarios)('golden scenario %s', (name) => {
   const configPath = join(GOLDEN, name, 'sdk.config.yaml');
-  const outDir = join(GOLDEN, name, 'out');
+  // Scenarios without a committed `out/` (the large GitHub spec) are generated into a temp dir.
+  const committed = existsSync(join(GOLDEN, name, 'out'));
+  const outDir = committed ? join(GOLDEN, name, 'out') : mkdtempSync(join(tmpdir(), `sdkgen-${name}-`));
+  if (!committed) dirs.push(outDir);
 
-  test('committed output matches a fresh run byte for byte', async () => {
+  test.runIf(committed)('committed output matches a fresh run byte for byte', async () => {
     const result = await generate({ configPath, outDir, mode: 'check' });
     expect(result.write!.changed.map((c) => c.path)).toEqual([]);
   });
 
-  test('output type-checks with tsc --noEmit', () => {
+  test('output type-checks with tsc --noEmit', async () => {
+    if (!committed) await generate({ configPath, outDir, mode: 'write' });
     const dir = assemble(outDir);
     let output = '';
     try {
@@ -50,5 +54,5 @@ describe.each(scenarios)('golden scenario %s', (name) => {
       output = String((err as { stdout?: string }).stdout ?? err);
     }
     expect(output).toBe('');
-  }, 120_000);
+  }, 240_000);
 });

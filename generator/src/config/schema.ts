@@ -86,7 +86,9 @@ export const userConfigSchema = z.looseObject({
   pagination: z.record(z.string(), paginationSchema).default({}),
   typeModules: z.array(typeModuleSchema).default([]),
   typeNames: stringMap.default({}),
-  resources: z.record(z.string(), resourceSchema),
+  resources: z.record(z.string(), resourceSchema).default({}),
+  /** Bind every operation no resource claims: `tag/verb-noun` operationIds -> resource `tag`, method `verbNoun`. */
+  autoResources: z.object({ separator: z.string().default('/') }).optional(),
   timeouts: z.record(z.string(), z.looseObject({ defaultMs: z.number().optional() })).default({}),
   overlays: z.record(z.string(), overlaySchema).default({}),
   /** Module for schemas no `typeModules` entry claims (relative to src/resources). */

@@ -17,7 +17,7 @@ export function pathExpression(m: PlannedMethod): string {
   const parts = m.pathParts.map((part, i) => {
     if (i % 2 === 0) return part.replace(/[`\\$]/g, '\\$&');
     const pp = m.pathParams.find((p) => p.wire === part)!;
-    return `\${${pp.positional ? pp.local : pp.wire}}`;
+    return `\${${pp.positional ? pp.local : safeLocal(pp.wire)}}`;
   });
   return `path\`${parts.join('')}${q}\``;
 }
@@ -34,7 +34,7 @@ export function destructure(m: PlannedMethod, arg: string): { line?: string; res
     queryNames = p.query;
     locals.push(...p.query);
   } else if (p.query.length > 0) rest = 'query';
-  const names = locals.map((n) => (/^[A-Za-z_$][\w$]*$/.test(n) ? n : `${literal(n)}: ${safeLocal(n)}`));
+  const names = locals.map((n) => (safeLocal(n) === n ? n : `${literal(n)}: ${safeLocal(n)}`));
   if (rest) names.push(`...${rest}`);
   const source = p.required ? arg : `${arg} ?? {}`;
   return { line: `const { ${names.join(', ')} } = ${source};`, ...(rest ? { rest } : {}), queryNames };
@@ -42,8 +42,12 @@ export function destructure(m: PlannedMethod, arg: string): { line?: string; res
 
 /** A valid local name for a wire name such as `x-request-id`. */
 export function safeLocal(n: string): string {
-  return n.replace(/[^\w$]/g, '_');
+  const id = n.replace(/[^\w$]/g, '_');
+  return TAKEN.has(id) ? `${id}Param` : id;
 }
+
+/** Names a method body already uses (imports and its own arguments). */
+const TAKEN = new Set(['path', 'options', 'params', 'body', 'query', 'buildHeaders', 'url', 'source']);
 
 /** The `headers: buildHeaders([...])` entry, or undefined when the method adds none. */
 export function headersExpression(m: PlannedMethod, usesParams: boolean): string | undefined {

@@ -30,8 +30,9 @@ export class Hoister {
   constructor(readonly qualifier: string) {}
   /** Registers `type` under a name derived from `hint`; returns the qualified reference. */
   hoist(hint: string, type: IRType, docs: IRDocs): string {
-    let name = hint;
-    for (let i = 2; this.children.some((c) => c.name === name); i++) name = `${hint}${i}`;
+    const base = hint === this.qualifier.split('.').pop() ? `${hint}Item` : hint;
+    let name = base;
+    for (let i = 2; this.children.some((c) => c.name === name); i++) name = `${base}${i}`;
     this.children.push({ name, type, docs });
     return `${this.qualifier}.${name}`;
   }

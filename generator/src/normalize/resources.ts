@@ -1,6 +1,7 @@
 import type { MethodConfig, ResourceConfig, ResolvedConfig } from '../config/index.js';
 import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IR, IRMethod, IROperation, IRResource, IRType } from '../ir/types.js';
+import { camelCase, pascalCase, typeName } from '../plan/names.js';
 import { bindTransport } from './transport.js';
 
 /**
@@ -32,7 +33,31 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
     (parent ? parent.subresources : roots).push(resource);
     byPath.set(path, resource);
   }
+  if (config.autoResources) autoResources(config, ir, roots);
   return roots;
+}
+
+/** Groups unbound operations by the operationId part before the separator (config `autoResources`). */
+function autoResources(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>, roots: IRResource[]): void {
+  const ops = ir.operations;
+  const schemaNames = new Set(Object.keys(ir.schemas).map((n) => typeName(n)));
+  const bound = new Set(roots.flatMap(function all(r): string[] { return [...r.methods.map((m) => m.operationId), ...r.subresources.flatMap(all)]; }));
+  const sep = config.autoResources!.separator;
+  const byName = new Map<string, IRResource>();
+  for (const op of Object.values(ops)) {
+    if (bound.has(op.id)) continue;
+    const id = op.operationId ?? `${op.method}${op.path}`;
+    const [group, rest] = id.includes(sep) ? [id.slice(0, id.indexOf(sep)), id.slice(id.indexOf(sep) + 1)] : ['default', id];
+    const name = camelCase(group);
+    let r = byName.get(name);
+    if (!r) {
+      const cls = pascalCase(group);
+      r = { name, path: name, className: schemaNames.has(cls) ? `${cls}Resource` : cls, module: group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(), methods: [], subresources: [], pointer: `${config.configPath}#/autoResources` };
+      byName.set(name, r);
+      roots.push(r);
+    }
+    r.methods.push({ name: camelCase(rest), operationId: op.id, headerDefaults: {}, pointer: op.pointer });
+  }
 }
 
 function indexOperations(ops: Record<string, IROperation>): Map<string, IROperation> {

@@ -25,9 +25,10 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
   const op = site.ir.operations[m.operationId]!;
   const stem = `${singular(site.resource.className)}${pascalCase(m.name)}`;
   const out: MethodPlan = { method: undefined as never, params: [], responses: [], pages: [] };
-  const pathParams = planPathParams(site.config, op);
   const body = bodyShape(site.ir, op);
-  const members = paramMembers(op, pathParams, body.props);
+  // A non-object body is passed whole, so every path param must be positional and other params are dropped.
+  const pathParams = planPathParams(site.config, op, body.whole !== undefined);
+  const members = body.whole ? [] : paramMembers(op, pathParams, body.props);
   const typeName = m.paramsType ?? `${stem}Params`;
   const method: PlannedMethod = {
     name: m.name,
@@ -75,12 +76,12 @@ function docsOf(op: IROperation): Pick<PlannedMethod, 'description' | 'deprecate
   return d;
 }
 
-function planPathParams(config: ResolvedConfig, op: IROperation): PlannedPathParam[] {
+function planPathParams(config: ResolvedConfig, op: IROperation, allPositional: boolean): PlannedPathParam[] {
   const all = op.params.path;
   return all.map((p, i) => ({
     wire: p.name,
-    local: camelCase(p.name),
-    positional: config.pathParams.positional === 'all' || i === all.length - 1,
+    local: ['path', 'options', 'params', 'body', 'query'].includes(camelCase(p.name)) ? `${camelCase(p.name)}Param` : camelCase(p.name),
+    positional: allPositional || config.pathParams.positional === 'all' || i === all.length - 1,
     type: p.type,
   }));
 }

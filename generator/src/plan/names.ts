@@ -49,3 +49,14 @@ export function isIdentifierName(s: string): boolean {
 export function propertyKey(s: string): string {
   return isIdentifierName(s) ? s : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
+
+/** A schema name usable as a TypeScript type name: kept when valid, else PascalCased (`simple-user` -> `SimpleUser`). */
+export function typeName(name: string): string {
+  if (/^[A-Za-z_$][\w$.]*$/.test(name) && !RESERVED.has(name)) return name;
+  const joined = name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+  return /^[0-9]/.test(joined) || joined === '' ? `_${joined}` : joined;
+}

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/index.js';
 import type { IR, IRResource, IRType } from '../ir/types.js';
+import { typeName } from './names.js';
 import type { TypeHome } from './types.js';
 
 /**
@@ -12,7 +13,8 @@ export function typeHomes(ir: IR, config: ResolvedConfig): Record<string, TypeHo
   const homes: Record<string, TypeHome> = {};
   const auto = autoModules(ir);
   for (const schema of Object.values(ir.schemas)) {
-    const name = config.typeNames[schema.name] ?? schema.name;
+    const given = config.typeNames[schema.name] ?? schema.name;
+    const name = typeName(given);
     const glob = globs.find((g) => g.re.test(schema.source));
     const module = glob?.module ?? auto.get(schema.name) ?? config.defaultTypeModule;
     homes[schema.name] = name.includes('.') || glob?.module === null ? { module, name, inline: true } : { module, name };
