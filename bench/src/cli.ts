@@ -45,6 +45,11 @@ function save(results: Results): void {
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// --only=ours,lean: run just these subjects and print the tables; latest.json is left alone.
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const names = args.filter((a) => !a.startsWith('--'));
 const unknown = names.filter((n) => !ORDER.includes(n));
 if (unknown.length > 0) {
@@ -59,8 +64,16 @@ for (const name of names.length > 0 ? names : ORDER) {
     continue;
   }
   const def = (await import(file)).default as BenchDef;
-  const result = await runBench(def, quick);
+  const result = await runBench(def, quick, only);
+  if (only) {
+    process.stdout.write(
+      renderMarkdown({ ...results, benches: [result] })
+        .split('\n## ')[1]!
+        .replace(/^/, '## '),
+    );
+    continue;
+  }
   results.benches = [...results.benches.filter((b) => b.name !== name), result];
   save(results);
 }
-process.stderr.write(`wrote ${RESULTS}, RESULTS.md and results/scaling.svg\n`);
+if (!only) process.stderr.write(`wrote ${RESULTS}, RESULTS.md and results/scaling.svg\n`);

@@ -7,7 +7,7 @@ import type { Figure, Scale } from './types.js';
 export function runSettings(quick: boolean, budgetMs?: number): MeasureOptions {
   return quick
     ? { warmup: 1, runs: 3, maxTotalMs: 4_000, budgetMs: budgetMs ?? 5_000 }
-    : { warmup: 1, runs: 4, maxTotalMs: 10_000, budgetMs: budgetMs ?? 30_000 };
+    : { warmup: 1, runs: 4, maxTotalMs: 6_000, budgetMs: budgetMs ?? 30_000 };
 }
 
 /** A figure without its value: what the case is and how its median time converts to the metric. */

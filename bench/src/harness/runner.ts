@@ -131,7 +131,7 @@ export function growthOf(subjects: string[], rows: Row[]): Record<string, Record
  * Runs one benchmark: starts its loopback server, then one worker per (part, subject), in sequence so the
  * subjects never share a core with each other, and returns the merged result.
  */
-export async function runBench(def: BenchDef, quick: boolean): Promise<BenchResult> {
+export async function runBench(def: BenchDef, quick: boolean, only?: string[]): Promise<BenchResult> {
   const started = performance.now();
   const server = def.server ? await startServer(def.server(quick)) : undefined;
   const notes = [...def.notes(quick)];
@@ -144,7 +144,9 @@ export async function runBench(def: BenchDef, quick: boolean): Promise<BenchResu
     // Rounds interleave the subjects, so a burst of load from other processes does not land on one of them.
     for (let round = 1; round <= rounds; round++) {
       for (const part of def.parts?.(quick) ?? ['all']) {
-        for (const subject of def.subjects.filter((s) => !unavailable.has(s))) {
+        for (const subject of def.subjects.filter(
+          (s) => !unavailable.has(s) && (!only || only.includes(s)),
+        )) {
           const t0 = performance.now();
           const skip = (bySubject.get(subject) ?? [])
             .filter((f) => f.status === 'over-budget')
