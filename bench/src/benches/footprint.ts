@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchDef, Emit } from '../harness/bench.js';
 import { appBundleSize, coldImportMs, installedSize, packSize, transpileOurs } from '../harness/footprint.js';
@@ -9,22 +9,37 @@ import type { Figure } from '../harness/types.js';
 const runs = (quick: boolean) => (quick ? 8 : 20);
 
 /** What to `import()` for the cold-start figure: the package itself, or a transpiled copy of ours' source. */
-async function importTarget(subject: string, pkgDir: string): Promise<{ specifier: string; note?: string }> {
-  if (subject !== 'ours') return { specifier: PACKAGES[subject]! };
-  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { exports?: unknown };
-  const dot = (pkg.exports as Record<string, unknown> | undefined)?.['.'];
-  const entry =
-    typeof dot === 'string'
-      ? dot
-      : ((dot as Record<string, string> | undefined)?.import ??
-        (dot as Record<string, string> | undefined)?.default);
-  if (typeof entry === 'string' && /\.m?js$/.test(entry) && existsSync(join(pkgDir, entry)))
-    return { specifier: PACKAGES.ours! };
+async function importTarget(subject: string, pkgDir: string): Promise<{ specifier: string; note: string }> {
+  if (subject !== 'ours') return { specifier: PACKAGES[subject]!, note: '' };
+  const built = builtEntry(pkgDir);
+  if (built) {
+    const age = new Date(statSync(built).mtimeMs).toISOString();
+    return {
+      specifier: pathToFileURL(built).href,
+      note: `its ESM build (\`${relative(pkgDir, built)}\`, built ${age})`,
+    };
+  }
   const file = await transpileOurs(pkgDir);
   return {
     specifier: pathToFileURL(file).href,
-    note: 'no build yet: src transpiled file-by-file with esbuild',
+    note: 'no build yet: its src transpiled file by file with esbuild',
   };
+}
+
+/** The ESM entry the package publishes (`publishConfig.exports`, else `exports`), when it exists as JS. */
+function builtEntry(pkgDir: string): string | undefined {
+  type Exports = Record<string, string | { import?: string | { default?: string }; default?: string }>;
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+    exports?: Exports;
+    publishConfig?: { exports?: Exports };
+  };
+  for (const exp of [pkg.publishConfig?.exports, pkg.exports]) {
+    const dot = exp?.['.'];
+    const imp = typeof dot === 'string' ? dot : (dot?.import ?? dot?.default);
+    const entry = typeof imp === 'string' ? imp : imp?.default;
+    if (entry && /\.m?js$/.test(entry) && existsSync(join(pkgDir, entry))) return join(pkgDir, entry);
+  }
+  return undefined;
 }
 
 /** Runs one figure-producing step, turning a failure into an "error" figure instead of losing the rest. */
@@ -49,14 +64,16 @@ const bench: BenchDef = {
   subjects: SDK_SUBJECTS,
   timeoutMs: () => 300_000,
   notes: (quick) => [
-    `Cold import: ${runs(quick)} pairs of fresh processes, \`node --input-type=module -e 0\` then \`node --input-type=module -e "await import(pkg)"\`; the median of the paired differences. Ours is imported from its build, or, while it has none, from its \`src\` transpiled file by file with esbuild.`,
+    `Cold import: ${runs(quick)} pairs of fresh processes, \`node --input-type=module -e 0\` then \`node --input-type=module -e "await import(pkg)"\`; the median of the paired differences. Ours is imported (and bundled) from its ESM build, or, while it has none, from its \`src\` transpiled file by file with esbuild.`,
     'Packed package: `npm pack --dry-run --json` (files = entryCount, unpacked = unpackedSize, tarball = size): ours from its package directory, the official releases as published (`npm pack @anthropic-ai/sdk@<version>`). Installed: the package plus its production dependencies, transitively, as installed by pnpm.',
     'App bundle: esbuild `--bundle --minify --format=esm --platform=browser` of an app that constructs the client and awaits one `messages.create`; gzip -9 of the output. Lean fetch: the same call with raw `fetch`.',
   ],
   async run(subject, opts, emit) {
     const ver = packageVersion(subject);
     if (ver) emit({ version: ver });
-    const specifier = PACKAGES[subject] ?? null;
+    const pkgDir = PACKAGES[subject] ? join(BENCH_DIR, 'node_modules', PACKAGES[subject]) : null;
+    const target = pkgDir ? await importTarget(subject, pkgDir) : null;
+    if (target?.note) emit({ note: `ours, cold import and app bundle: ${target.note}.` });
     await step(
       emit,
       [
@@ -64,17 +81,14 @@ const bench: BenchDef = {
         { case: 'tiny app bundle', metric: 'min KB', better: 'lower' },
       ],
       async () => {
-        const size = await appBundleSize(specifier);
+        const size = await appBundleSize(target?.specifier ?? null);
         return [size.gzipped / 1e3, size.minified / 1e3];
       },
     );
-    if (specifier === null) return;
-    const pkgDir = join(BENCH_DIR, 'node_modules', specifier);
-    await step(emit, [{ case: 'cold import over node -e 0', metric: 'ms', better: 'lower' }], async () => {
-      const target = await importTarget(subject, pkgDir);
-      if (target.note) emit({ note: `${subject} cold import: ${target.note}` });
-      return [coldImportMs(target.specifier, runs(opts.quick)).delta];
-    });
+    if (!pkgDir || !target) return;
+    await step(emit, [{ case: 'cold import over node -e 0', metric: 'ms', better: 'lower' }], () => [
+      coldImportMs(target.specifier, runs(opts.quick)).delta,
+    ]);
     await step(
       emit,
       [

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from './stats.js';
 import { BENCH_DIR } from './subjects.js';
@@ -137,9 +138,11 @@ export async function appBundleSize(
   specifier: string | null,
 ): Promise<{ minified: number; gzipped: number }> {
   const esbuild = await import('esbuild');
+  // esbuild resolves paths, not file: URLs.
+  const from = specifier?.startsWith('file:') ? fileURLToPath(specifier) : specifier;
   const out = await esbuild
     .build({
-      stdin: { contents: appSource(specifier), resolveDir: BENCH_DIR, loader: 'ts', sourcefile: 'app.ts' },
+      stdin: { contents: appSource(from), resolveDir: BENCH_DIR, loader: 'ts', sourcefile: 'app.ts' },
       bundle: true,
       minify: true,
       format: 'esm',
