@@ -31,6 +31,7 @@ const bench: BenchDef = {
       Object.entries(shapes(quick)).map(([part, p]) => [prefix(part), { kind: 'batch-results', params: p }]),
     ),
   }),
+  target: 'at least the lean reference on both shapes.',
   notes: (quick) => {
     const [small, big] = Object.values(shapes(quick));
     return [

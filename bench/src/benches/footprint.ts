@@ -63,6 +63,7 @@ const bench: BenchDef = {
   title: '6. Footprint: cold import, package size, app bundle',
   subjects: SDK_SUBJECTS,
   timeoutMs: () => 300_000,
+  target: 'cold import at most 25 ms, installed size at most 2 MB, app bundle at most 15 KB min+gzip.',
   notes: (quick) => [
     `Cold import: ${runs(quick)} pairs of fresh processes, \`node --input-type=module -e 0\` then \`node --input-type=module -e "await import(pkg)"\`; the median of the paired differences. Ours is imported (and bundled) from its ESM build, or, while it has none, from its \`src\` transpiled file by file with esbuild.`,
     'Packed package: `npm pack --dry-run --json` (files = entryCount, unpacked = unpackedSize, tarball = size): ours from its package directory, the official releases as published (`npm pack @anthropic-ai/sdk@<version>`). Installed: the package plus its production dependencies, transitively, as installed by pnpm.',

@@ -14,6 +14,7 @@ const bench: BenchDef = {
   title: '5. 2,000 sequential messages.create (non-streaming)',
   subjects: SDK_SUBJECTS,
   server: () => ({ chunkSize: 65_536, routes: { msg: { kind: 'message', params: {} } } }),
+  target: 'at least 0.9x the requests/s of raw `fetch`.',
   notes: (quick) => [
     `${calls(quick)} sequential \`await client.messages.create(...)\` calls on one client (keep-alive), each answered with a ~400 B JSON message (content-length); requests/s of a whole loop. Lean fetch: \`fetch\` POST + \`res.json()\`.`,
   ],

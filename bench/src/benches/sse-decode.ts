@@ -34,6 +34,7 @@ const bench: BenchDef = {
       ),
     },
   }),
+  target: "at least the lean reference's MB/s, and linear in event size (growth exponent about 1).",
   notes: (quick) => [
     `Bulk: ${sizeLabel(textBytes(quick))} on the wire of \`content_block_delta\` events with 16-char \`text_delta\`s; MB/s of wire bytes.`,
     `Single event: one \`text_delta\` event carrying ${eventSizes(quick).map(sizeLabel).join(' / ')} of text; time to iterate the whole stream. A run past ${eventBudgetMs(quick) / 1000} s is aborted at the deadline (the request's \`signal\`) and recorded as "> budget"; larger events are then skipped for that subject.`,

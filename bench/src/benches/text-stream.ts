@@ -17,6 +17,7 @@ const bench: BenchDef = {
     chunkSize: 16_384,
     routes: { text: { kind: 'sse-text', params: { textBytes: TEXT_BYTES } } },
   }),
+  target: 'at least 1.5x the events/s of the latest official SDK.',
   notes: () => [
     `1 MB of text as ${TEXT_BYTES / 16} \`text_delta\` events of 16 chars (plus 5 framing events); events/s = events yielded / time to the end of the stream.`,
     'SDKs: `client.messages.stream(...)` iterated with `for await` (the stream accumulates the message); the final text length is checked. Lean fetch: raw SSE iteration appending each delta to an array, joined once at the end.',

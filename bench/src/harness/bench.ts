@@ -1,4 +1,4 @@
-import type { BenchOptions, Figure, ServerSpec, SubjectId, WorkerOutput } from './types.js';
+import type { BenchOptions, Figure, Row, ServerSpec, SubjectId, WorkerOutput } from './types.js';
 
 /** Where a worker sends what it measured (figures are flushed one by one, so a timeout loses little). */
 export type Emit = (record: Partial<WorkerOutput> & { figure?: Figure; note?: string }) => void;
@@ -20,6 +20,10 @@ export interface BenchDef {
   rounds?: (quick: boolean) => number;
   /** Hard limit for one worker process before it is killed. */
   timeoutMs?: (quick: boolean) => number;
+  /** The target from issue #6, printed above the table (we record where we stand; we never tune to it). */
+  target: string;
+  /** Derived remarks computed from the merged rows (e.g. a ratio between two rows). */
+  summary?: (rows: Row[]) => string[];
   /** Fixed notes printed under the table (method, sizes). */
   notes: (quick: boolean) => string[];
   run(subject: SubjectId, opts: BenchOptions, emit: Emit): Promise<void>;

@@ -14,6 +14,8 @@ export interface Panel {
 }
 
 const W = 420;
+/** Panels per row of the grid. */
+const COLUMNS = 2;
 const H = 300;
 const PAD = { left: 58, right: 14, top: 40, bottom: 44 };
 
@@ -87,7 +89,7 @@ function curve(c: Curve, sx: (v: number) => number, sy: (v: number) => number, s
   return out;
 }
 
-function panel(p: Panel, dx: number): string {
+function panel(p: Panel, dx: number, dy: number): string {
   const pts = p.curves.flatMap((c) => c.points);
   const xs = [...new Set(pts.map((q) => q.x))].sort((a, b) => a - b);
   const yv = pts.flatMap((q) => (q.y !== null && q.y > 0 ? [q.y] : []));
@@ -98,11 +100,11 @@ function panel(p: Panel, dx: number): string {
     ...axes(p, sx, sy, ys, xs),
     ...p.curves.flatMap((c, i) => curve(c, sx, sy, i - (p.curves.length - 1) / 2)),
   ];
-  return `<g transform="translate(${dx},30)">\n${body.join('\n')}\n</g>`;
+  return `<g transform="translate(${dx},${dy})">\n${body.join('\n')}\n</g>`;
 }
 
 /**
- * Renders panels side by side as one SVG document, with a shared legend. Hand-written SVG: no browser,
+ * Renders panels in a grid (two per row) as one SVG document, with a shared legend. Hand-written SVG: no browser,
  * no dependencies.
  */
 export function renderSvg(
@@ -110,18 +112,20 @@ export function renderSvg(
   subjects: string[],
   versions: Record<string, string> = {},
 ): string {
-  const width = Math.max(1, panels.length) * W;
+  const cols = Math.min(COLUMNS, Math.max(1, panels.length));
+  const width = cols * W;
+  const height = 30 + Math.max(1, Math.ceil(panels.length / cols)) * H;
   const legend = subjects.map((s, i) => {
-    const x = 20 + i * 190;
+    const x = 20 + i * 160;
     return `<rect x="${x}" y="8" width="14" height="4" fill="${COLORS[s] ?? '#000'}"/><text x="${x + 20}" y="14">${esc(subjectLabel(s, versions))}</text>`;
   });
-  const note = `<text x="${width - 10}" y="14" text-anchor="end" fill="#868e96">▲ = over the time budget</text>`;
+  const note = `<text x="${width - 10}" y="14" text-anchor="end" fill="#868e96">log-log, lower is better · ▲ = over the time budget</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H + 30}" viewBox="0 0 ${width} ${H + 30}" font-family="sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     ...legend,
     note,
-    ...panels.map((p, i) => panel(p, i * W)),
+    ...panels.map((p, i) => panel(p, (i % cols) * W, 30 + Math.floor(i / cols) * H)),
     '</svg>',
     '',
   ].join('\n');

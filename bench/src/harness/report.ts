@@ -93,6 +93,7 @@ export function renderMarkdown(results: Results): string {
       `${b.quick ? '**quick mode (reduced sizes)**, ' : ''}ran ${b.ranAt}, ${b.seconds} s.`,
       '',
     );
+    if (b.target) out.push(`Target (issue #6): ${b.target}`, '');
     out.push(...table(b), ...growthTable(b), '');
     for (const n of [...b.notes, ...errorNotes(b)]) out.push(`- ${n}`);
   }

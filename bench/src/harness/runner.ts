@@ -178,9 +178,11 @@ export async function runBench(def: BenchDef, quick: boolean, only?: string[]): 
     await server?.close();
   }
   const rows = mergeRows(def.subjects, bySubject);
+  notes.push(...(def.summary?.(rows) ?? []));
   const growth = growthOf(def.subjects, rows);
   const result: BenchResult = {
     name: def.name,
+    target: def.target,
     title: def.title,
     subjects: def.subjects,
     rows,

@@ -84,6 +84,8 @@ export interface BenchResult {
   /** Growth exponents per series and subject (scaling benches only). */
   growth?: Record<string, Record<SubjectId, number | null>>;
   notes: string[];
+  /** The target from issue #6. */
+  target?: string;
   /** Versions of the measured packages. */
   versions: Record<SubjectId, string>;
   /** Whether this bench ran with `--quick` sizes. */
