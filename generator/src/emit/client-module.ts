@@ -62,9 +62,17 @@ function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDe
     },
   ];
   if (r.overlay) {
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, r.overlay.module), namedImports: [r.overlay.exportName] });
+    out.push(
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, r.overlay.module), namedImports: [r.overlay.exportName] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, `resources/${r.module}`), namespaceImport: moduleAlias(r) },
+      ...r.subresources.map((s) => ({
+        kind: StructureKind.ImportDeclaration as const,
+        moduleSpecifier: specifier(FILE, `resources/${s.module}`),
+        namespaceImport: subAlias(r.className, s.className),
+      })),
+    );
   }
-  return out.filter((i) => (i.namedImports as string[]).length > 0);
+  return out.filter((i) => i.namespaceImport || (i.namedImports as string[]).length > 0);
 }
 
 function nestedImports(r: PlannedClientResource): ImportDeclarationStructure[] {
@@ -130,6 +138,37 @@ function clientClass(plan: Plan): ClassDeclarationStructure {
   };
 }
 
+/** Namespace alias of a sub-resource module of an overlaid resource (`BatchesSubmodule`). */
+function subAlias(parent: string, className: string): string {
+  return `${parent}${className}Submodule`;
+}
+
+/** Namespace alias of a resource module in client.ts (`MessagesModule`). */
+function moduleAlias(r: PlannedClientResource): string {
+  return `${r.className}Module`;
+}
+
+/**
+ * An overlay stands in for the generated class under the original name: value and instance type are the
+ * overlay's, while the generated class's namespace (its types and sub-resources) stays reachable, so
+ * `Anthropic.Messages.ContentBlock` and `Anthropic.Messages.Batches` keep working.
+ */
+function overlayNamespace(r: PlannedClientResource): string[] {
+  const ov = r.overlay!.exportName;
+  const m = moduleAlias(r);
+  const members = [
+    ...r.subresources.map((s) => `    export import ${s.className} = ${m}.${r.className}.${s.className};`),
+    ...r.types.map((t) => `    export import ${t} = ${m}.${t};`),
+    ...r.subresources.flatMap((s) => s.types.map((t) => `    export import ${t} = ${subAlias(r.className, s.className)}.${t};`)),
+  ];
+  return [
+    `  export class ${r.className} extends ${ov} {}`,
+    `  export namespace ${r.className} {`,
+    ...members,
+    '  }',
+  ];
+}
+
 function namespace(plan: Plan): string {
   const c = plan.client;
   const lines: string[] = [`export declare namespace ${c.className} {`, '  export type RequestOptions = Opts.RequestOptions;'];
@@ -137,8 +176,8 @@ function namespace(plan: Plan): string {
     lines.push(`  export import ${s.name} = Pagination.${s.name};`, `  export { type ${s.paramsType} as ${s.paramsType} };`);
   }
   for (const r of c.resources) {
-    const value = r.overlay ? r.overlay.exportName : r.className;
-    const names = [`${value} as ${r.className}`, ...r.types.map((t) => `type ${t} as ${t}`)];
+    const names = [...(r.overlay ? [] : [`${r.className} as ${r.className}`]), ...r.types.map((t) => `type ${t} as ${t}`)];
+    if (r.overlay) lines.push(...overlayNamespace(r));
     lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
   }
   for (const t of c.sharedTypes) lines.push(`  export type ${t} = Shared.${t};`);

@@ -123,6 +123,7 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
       ...(ov ? { overlay: { module: ov.module, exportName: ov.exportName } } : {}),
       children,
       types: exported(r.module),
+      subresources: r.subresources.map((s) => ({ className: s.className, module: s.module, types: exported(s.module) })),
     };
   };
   for (const path of Object.keys(ir.overlays)) {

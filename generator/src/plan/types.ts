@@ -140,4 +140,6 @@ export interface PlannedClientResource {
   children: PlannedClientResource[];
   /** Exported type names of the module, for the namespace. */
   types: string[];
+  /** Direct sub-resources: class, module and exported types (all members of the resource's namespace). */
+  subresources: { className: string; module: string; types: string[] }[];
 }
