@@ -78,14 +78,18 @@ export async function installProject(root: string, tarballs: string[], extra: st
   return `${stdout}${stderr}`;
 }
 
-/** Runs `node <script>` in `cwd` with `env` added; resolves with stdout, rejects with stderr included. */
-export async function runNode(cwd: string, script: string, env: Record<string, string>): Promise<string> {
-  const { stdout } = await run(process.execPath, [script], {
+/** Runs `node <script>` in `cwd` with `env` added; resolves with its output, rejects (stderr included) on failure. */
+export async function runNode(
+  cwd: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string }> {
+  return execFileAsync(process.execPath, [script], {
     cwd,
     env: { ...process.env, ...env },
     timeout: 60_000,
+    encoding: 'utf8',
   });
-  return stdout;
 }
 
 /** Runs the workspace's `tsc -p <config>` in `cwd`; resolves with its output whether or not it passed. */

@@ -46,7 +46,9 @@ function walk(dir) {
 
 /** Refuses to ship compiled tests or fixtures even if a tsconfig change let them into the output. */
 function assertNoTestsShipped() {
-  const leaked = walk(dist).filter((file) => /\.(test|spec)\.[cm]?[jt]s$|[/\\](fixtures|__tests__)[/\\]/.test(file));
+  const leaked = walk(dist).filter((file) =>
+    /\.(test|spec)\.[cm]?[jt]s$|[/\\](fixtures|__tests__)[/\\]/.test(file),
+  );
   if (leaked.length > 0) {
     console.error(`build: test files leaked into dist:\n  ${leaked.join('\n  ')}`);
     process.exit(1);
