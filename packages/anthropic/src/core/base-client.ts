@@ -1,9 +1,10 @@
-import { callApiKeySetter, joinURL } from '../internal/auth.js';
+import { callApiKeySetter } from '../internal/auth.js';
 import { encodeBody, needsDuplex, stringifyQuery } from '../internal/body.js';
 import { executeRequest } from '../internal/execute.js';
 import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
 import type { Fetch } from '../internal/http.js';
 import type { APIResponseProps } from '../internal/parse.js';
+import { composeRequestHeaders } from '../internal/request-headers.js';
 import type { FinalRequestOptions, RequestOptions } from '../internal/request-options.js';
 import type {
   FinalizedRequestInit,
@@ -11,6 +12,7 @@ import type {
   MergedRequestInit,
   PromiseOrValue,
 } from '../internal/types.js';
+import { buildURLWithQuery } from '../internal/url.js';
 import { readEnv } from '../internal/utils/env.js';
 import { type Logger, type LogLevel, parseLogLevel } from '../internal/utils/log.js';
 import { uuid4 } from '../internal/utils/uuid.js';
@@ -141,7 +143,8 @@ export class BaseAnthropic {
     if (values.get('x-api-key') || values.get('authorization')) return;
     if (nulls.has('x-api-key') || nulls.has('authorization')) return;
     throw new Errors.AnthropicError(
-      'Could not resolve authentication method. Expected either apiKey or authToken to be set. Or for one of the "X-Api-Key" or "Authorization" headers to be explicitly omitted',
+      'Could not resolve authentication method: set `apiKey` or `authToken` (or ANTHROPIC_API_KEY / ANTHROPIC_AUTH_TOKEN), ' +
+        'or remove the "X-Api-Key" and "Authorization" headers on purpose by setting them to null.',
     );
   }
 
@@ -194,14 +197,9 @@ export class BaseAnthropic {
     defaultBaseURL?: string | undefined,
   ): string {
     const baseURL = (this.baseURL === DEFAULT_BASE_URL && defaultBaseURL) || this.baseURL;
-    const url = joinURL(baseURL, path);
     const defaults = this.defaultQuery();
     const merged = isEmptyObj(defaults) ? query : { ...defaults, ...query };
-    if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
-      const search = this.stringifyQuery(merged);
-      if (search || !isEmptyObj(merged)) url.search = search;
-    }
-    return url.toString();
+    return buildURLWithQuery(baseURL, path, merged, (q) => this.stringifyQuery(q));
   }
 
   /** Older name of {@link calculateNonstreamingTimeout} (seconds-based check, milliseconds result). */
@@ -332,29 +330,23 @@ export class BaseAnthropic {
     retryCount: number;
     timeout: number;
   }): Promise<Headers> {
-    const { options, method } = ctx;
-    const idempotency: Record<string, string> = {};
-    if (this.idempotencyHeader && method !== 'get') {
+    const { options } = ctx;
+    let idempotency: [string, string] | undefined;
+    if (this.idempotencyHeader && ctx.method !== 'get') {
       options.idempotencyKey ??= this.defaultIdempotencyKey();
-      idempotency[this.idempotencyHeader] = options.idempotencyKey;
+      idempotency = [this.idempotencyHeader, options.idempotencyKey];
     }
-    const headers = buildHeaders([
+    const headers = composeRequestHeaders({
       idempotency,
-      {
-        Accept: 'application/json',
-        'User-Agent': this.getUserAgent(),
-        'X-Stainless-Retry-Count': String(ctx.retryCount),
-        'X-Stainless-Timeout': String(Math.trunc(ctx.timeout / 1000)),
-        ...(this._options.dangerouslyAllowBrowser
-          ? { 'anthropic-dangerous-direct-browser-access': 'true' }
-          : {}),
-        'anthropic-version': '2023-06-01',
-      },
-      await this.authHeaders(options),
-      this._options.defaultHeaders,
-      ctx.bodyHeaders,
-      options.headers,
-    ]);
+      userAgent: this.getUserAgent(),
+      retryCount: ctx.retryCount,
+      timeoutMs: ctx.timeout,
+      browser: !!this._options.dangerouslyAllowBrowser,
+      auth: await this.authHeaders(options),
+      defaults: this._options.defaultHeaders,
+      body: ctx.bodyHeaders,
+      request: options.headers,
+    });
     this.validateHeaders(headers);
     return headers.values;
   }

@@ -22,6 +22,7 @@ const KNOWN_EVENTS = new Set([
 ]);
 
 const SKIP = Symbol('skip');
+const CONSUMED = 'This stream was already iterated; call `.tee()` first to read it more than once.';
 
 function takeAll<T>(sink: JSONCollector<T>): T[] {
   const items = sink.items;
@@ -38,7 +39,7 @@ function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger:
     try {
       return JSON.parse(sse.data);
     } catch (err) {
-      logger.error('Could not parse message into JSON:', sse.data, 'From chunk:', sse.raw);
+      logger.error(`Event ${sse.event} has data that is not valid JSON:`, sse.data);
       throw err;
     }
   }
@@ -96,7 +97,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       () => {
         if (!body) {
           controller.abort();
-          throw new AnthropicError('Attempted to iterate over a response with no body');
+          throw new AnthropicError('The response has no body to iterate over.');
         }
         return body as unknown as AsyncIterable<Bytes>;
       },
@@ -119,8 +120,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const logger = client ? loggerFor(client) : console;
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed)
-        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed) throw new AnthropicError(CONSUMED);
       consumed = true;
       let finished = false;
       try {
@@ -149,8 +149,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     // One generator layer: bytes -> events -> items, with no per-event closure or promise beyond
     // the generator's own.
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed)
-        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed) throw new AnthropicError(CONSUMED);
       consumed = true;
       const decoder = new SSEDecoder({ raw: false });
       let finished = false;
@@ -185,8 +184,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Item> {
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
-      if (consumed)
-        throw new AnthropicError('Cannot iterate over a consumed stream, use `.tee()` to split the stream.');
+      if (consumed) throw new AnthropicError(CONSUMED);
       consumed = true;
       const lines = new LineDecoder();
       const sink = new JSONCollector<Item>();
@@ -260,7 +258,7 @@ export function _iterSSEMessages(
 ): AsyncGenerator<ServerSentEvent> {
   if (!response.body) {
     controller.abort();
-    throw new AnthropicError('Attempted to iterate over a response with no body');
+    throw new AnthropicError('The response has no body to iterate over.');
   }
   return iterSSEMessages(response.body as unknown as AsyncIterable<Bytes>);
 }

@@ -17,9 +17,3 @@ export async function callApiKeySetter(setter: () => Promise<string>): Promise<s
   }
   return key;
 }
-
-/** Joins a base URL and a path (or takes an absolute path as is), avoiding a doubled slash. */
-export function joinURL(baseURL: string, path: string): URL {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return new URL(path);
-  return new URL(baseURL + (baseURL.endsWith('/') && path.startsWith('/') ? path.slice(1) : path));
-}

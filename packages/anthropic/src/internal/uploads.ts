@@ -66,7 +66,7 @@ async function appendValue(
   if (value === undefined) return;
   if (value === null) {
     throw new TypeError(
-      `Received null for "${key}"; to pass null in FormData, you must use the string 'null'`,
+      `Cannot send null for "${key}" as form data; pass the string 'null' if that is what you mean.`,
     );
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -87,7 +87,7 @@ async function appendValue(
       await appendValue(form, `${key}[${name}]`, prop, stripFilenames);
   } else {
     throw new TypeError(
-      `Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${String(value)} instead`,
+      `Cannot send ${typeof value} for "${key}" as form data; expected a string, number, boolean, object, array, File or Blob.`,
     );
   }
 }

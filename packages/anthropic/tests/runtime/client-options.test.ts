@@ -79,6 +79,13 @@ describe('client options', () => {
     expect(server!.requests.at(-1)!.url).toBe('/v1/x?a=1&c=3&d=');
   });
 
+  it('keeps a query that is part of the path (beta operations) and appends the query object', async () => {
+    const client = clientFor(server!);
+    await client.get('/v1/files?beta=true', { query: { limit: 2, after_id: undefined } });
+    await client.get('/v1/files?beta=true', { query: {} });
+    expect(server!.requests.map((r) => r.url)).toEqual(['/v1/files?beta=true&limit=2', '/v1/files?beta=true']);
+  });
+
   it('an apiKey function is called before each request', async () => {
     let n = 0;
     const client = clientFor(server!, { apiKey: async () => `rotating-${++n}` });

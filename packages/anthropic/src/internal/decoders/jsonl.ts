@@ -56,7 +56,7 @@ export class JSONLDecoder<T> implements AsyncIterable<T> {
   static fromResponse<T>(response: Response, controller: AbortController): JSONLDecoder<T> {
     if (!response.body) {
       controller.abort();
-      throw new AnthropicError('Attempted to iterate over a response with no body');
+      throw new AnthropicError('The response has no body to iterate over.');
     }
     return new JSONLDecoder<T>(response.body as unknown as AsyncIterable<Bytes>, controller);
   }

@@ -12,9 +12,9 @@ export function encodeURIPath(str: string): string {
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
 
 function describeInvalid(value: unknown): string | undefined {
-  if (value == null) return `Value ${String(value)} is not a valid path parameter`;
+  if (value == null) return `${String(value)} cannot be used as a path parameter`;
   if (typeof value === 'object' && (value as object).toString === Object.prototype.toString) {
-    return `Value of type ${Object.prototype.toString.call(value).slice(8, -1)} is not a valid path parameter`;
+    return `A plain ${Object.prototype.toString.call(value).slice(8, -1)} cannot be used as a path parameter`;
   }
   return undefined;
 }
@@ -43,12 +43,10 @@ export function createPathTagFunction(encoder: (value: string) => string = encod
     }
     const pathOnly = out.split(/[?#]/, 1)[0]!;
     for (const match of pathOnly.matchAll(DOT_SEGMENT)) {
-      problems.push(`Value "${match[0].replace('/', '')}" can't be safely passed as a path parameter`);
+      problems.push(`"${match[0].replace('/', '')}" would be a relative path segment`);
     }
     if (problems.length) {
-      throw new AnthropicError(
-        `Path parameters result in path with invalid segments:\n${problems.join('\n')}\n${out}`,
-      );
+      throw new AnthropicError(`Unsafe path parameters in ${out}:\n${problems.join('\n')}`);
     }
     return out;
   };
