@@ -127,10 +127,12 @@ function compareAlternatives(a: IRType, b: IRType, where: string, ctx: CompareCo
   if (removed.length > 0) {
     push(ctx, 'major', added.length > 0 ? 'changed' : 'narrowed', subject, detail, b.pointer);
   } else if (added.length > 0) {
-    // A reader of a returned value must now handle null: that breaks code written against the old type.
-    const nowNullable = added.some((t) => t.kind === 'null') && usedAs(ctx, 'output');
-    const bump = nowNullable ? 'major' : 'minor';
-    push(ctx, bump, 'widened', subject, nowNullable ? `${detail} (may now be null)` : detail, b.pointer);
+    // A reader of a returned value must now handle null, or lost its type: code written against the old type breaks.
+    const loose = usedAs(ctx, 'output')
+      ? added.find((t) => t.kind === 'null' || t.kind === 'unknown')
+      : undefined;
+    const note = loose ? ` (${loose.kind === 'null' ? 'may now be null' : 'now unknown'})` : '';
+    push(ctx, loose ? 'major' : 'minor', 'widened', subject, `${detail}${note}`, b.pointer);
   }
 }
 

@@ -128,6 +128,18 @@ const cases: Case[] = [
     want: { kind: 'widened', bump: 'major', subject: '`Message.stop_reason`' },
   },
   {
+    name: 'returned field loosened to unknown',
+    edit: (s) => (schemas(s).ModelInfo.properties.display_name = {}),
+    bump: 'major',
+    want: { kind: 'widened', bump: 'major', subject: '`ModelInfo.display_name`' },
+  },
+  {
+    name: 'sent field loosened to unknown',
+    edit: (s) => (schemas(s).MessageCreateParams.properties.temperature = {}),
+    bump: 'minor',
+    want: { kind: 'widened', bump: 'minor', subject: '`MessageCreateParams.temperature`' },
+  },
+  {
     name: 'field type changed (integer -> string)',
     edit: (s) => (schemas(s).MessageCreateParams.properties.max_tokens = { type: 'string' }),
     bump: 'major',

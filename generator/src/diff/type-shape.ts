@@ -68,6 +68,10 @@ export function printType(t: IRType, depth = 0): string {
     case 'intersection':
       return t.members.map((m) => printType(m, depth + 1)).join(' & ');
     case 'object': {
+      if (t.properties.length === 0)
+        return t.additionalProperties
+          ? `Record<string, ${printType(t.additionalProperties, depth + 1)}>`
+          : '{}';
       if (depth > 1 || t.properties.length > 4) return '{ ... }';
       return `{ ${t.properties.map((p) => p.name).join(', ')} }`;
     }
