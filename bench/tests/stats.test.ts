@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOWER_BOUND } from '../src/harness/labels.js';
 import { combine, growthOf, mergeRows } from '../src/harness/runner.js';
 import { advantage, formatNumber, growthExponent, median } from '../src/harness/stats.js';
 import type { Figure } from '../src/harness/types.js';
@@ -72,7 +73,7 @@ describe('mergeRows and growthOf', () => {
   });
   const bySubject = new Map<string, Figure[]>([
     ['ours', [fig(10, 1), fig(100, 10), fig(1000, 100)]],
-    ['old', [fig(10, 2), fig(100, 200), fig(1000, null, { status: 'over-budget' })]],
+    ['old', [fig(10, 2), fig(100, 200), fig(1000, null, { status: 'over-budget', budgetMs: 20_000 })]],
   ]);
   const rows = mergeRows(['ours', 'old'], bySubject);
 
@@ -89,6 +90,13 @@ describe('mergeRows and growthOf', () => {
     expect(g['s: all sizes']!.ours).toBeCloseTo(1);
     expect(g['s: all sizes']!.old).toBeCloseTo(2);
     expect(g['s: two largest measured sizes']!.old).toBeCloseTo(2);
+  });
+
+  it('bounds the exponent from below when a size went over budget', () => {
+    const g = growthOf(['ours', 'old'], rows);
+    // (100, 200 ms) measured, then 1000 over a 20 s budget: slope >= log(20000/200)/log(10) = 2.
+    expect(g[`s: ${LOWER_BOUND}`]!.old).toBeCloseTo(2);
+    expect(g[`s: ${LOWER_BOUND}`]!.ours).toBeNull();
   });
 });
 

@@ -31,3 +31,6 @@ export function subjectLabel(subject: string, versions: Record<string, string> =
   const v = versions[subject];
   return v && subject !== 'sdk-0.74.0' && subject !== 'ours' ? `${name} (${v})` : name;
 }
+
+/** Label of the growth rows that are lower bounds (the report prints them with "≥"). */
+export const LOWER_BOUND = 'lower bound, last measured size to the first one over budget';

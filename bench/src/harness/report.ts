@@ -1,4 +1,4 @@
-import { subjectLabel } from './labels.js';
+import { LOWER_BOUND, subjectLabel } from './labels.js';
 import { formatNumber } from './stats.js';
 import type { BenchResult, Row } from './types.js';
 
@@ -56,7 +56,9 @@ function growthTable(b: BenchResult): string[] {
   ];
   const rows = Object.entries(b.growth).map(([series, by]) => [
     series,
-    ...b.subjects.map((s) => (by[s] == null ? 'n/a' : by[s]!.toFixed(2))),
+    ...b.subjects.map((s) =>
+      by[s] == null ? 'n/a' : `${series.endsWith(LOWER_BOUND) ? '≥ ' : ''}${by[s]!.toFixed(2)}`,
+    ),
   ]);
   return ['', ...markdownTable(head, rows, 1)];
 }

@@ -30,13 +30,15 @@ export async function runCase(
 ): Promise<'ok' | 'over-budget' | 'error'> {
   const { fromMs = { k: 1, inverse: false }, also = [], ...figure } = spec;
   const figures = [{ ...figure, fromMs }, ...also.map((a) => ({ ...figure, ...a }))];
-  const emitAll = (status: NonNullable<Figure['status']>, note: string) => {
-    for (const { fromMs: _, ...f } of figures) emit({ figure: { ...f, value: null, status, note } });
+  const emitAll = (status: NonNullable<Figure['status']>, note: string, budgetMs?: number) => {
+    for (const { fromMs: _, ...f } of figures) {
+      emit({ figure: { ...f, value: null, status, note, ...(budgetMs && { budgetMs }) } });
+    }
   };
   try {
     const m = await measure(body, opts);
     if (m.overBudget) {
-      emitAll('over-budget', `> ${opts.budgetMs / 1000} s budget`);
+      emitAll('over-budget', `> ${opts.budgetMs / 1000} s budget`, opts.budgetMs);
       return 'over-budget';
     }
     const samples = m.samples.map((s) => +s.toFixed(3));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchDef } from './bench.js';
+import { LOWER_BOUND } from './labels.js';
 import { startServer } from './server.js';
 import { advantage, applyScale, growthExponent, median } from './stats.js';
 import { BENCH_DIR } from './subjects.js';
@@ -88,6 +89,7 @@ export function mergeRows(subjects: string[], bySubject: Map<string, Figure[]>):
         value: f.value,
         ...(f.status && { status: f.status }),
         ...(f.note && { note: f.note }),
+        ...(f.budgetMs && { budgetMs: f.budgetMs }),
       };
     }
   }
@@ -102,6 +104,21 @@ export function mergeRows(subjects: string[], bySubject: Map<string, Figure[]>):
     }
   }
   return [...rows.values()];
+}
+
+/**
+ * When a subject measured some sizes and then went over budget, its curve rises at least this steeply:
+ * the slope from the last measured point to (first size over budget, the budget).
+ */
+function budgetBound(inSeries: Row[], subject: string): number | null {
+  const measured = inSeries.filter((r) => r.values[subject]?.value);
+  const last = measured.at(-1);
+  const over = inSeries.find((r) => r.values[subject]?.budgetMs);
+  if (!last || !over || over.size! <= last.size!) return null;
+  return growthExponent([
+    { x: last.size!, y: last.values[subject]!.value! },
+    { x: over.size!, y: over.values[subject]!.budgetMs! },
+  ]);
 }
 
 /**
@@ -123,6 +140,8 @@ export function growthOf(subjects: string[], rows: Row[]): Record<string, Record
     }
     growth[`${series}: all sizes`] = all;
     if (inSeries.length > 2) growth[`${series}: two largest measured sizes`] = tail;
+    const bounds = Object.fromEntries(subjects.map((s) => [s, budgetBound(inSeries, s)]));
+    if (Object.values(bounds).some((b) => b !== null)) growth[`${series}: ${LOWER_BOUND}`] = bounds;
   }
   return growth;
 }

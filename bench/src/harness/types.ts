@@ -27,6 +27,8 @@ export interface Figure {
   /** Raw samples (ms) behind a time-based figure, and how they convert to `value`. */
   samples?: number[];
   scale?: Scale;
+  /** The per-run budget a figure went over (ms). */
+  budgetMs?: number;
 }
 
 /** What a worker process writes for one (bench, subject, part). */
@@ -70,7 +72,7 @@ export interface Row {
   better: Better;
   series?: string;
   size?: number;
-  values: Record<SubjectId, { value: number | null; status?: string; note?: string }>;
+  values: Record<SubjectId, { value: number | null; status?: string; note?: string; budgetMs?: number }>;
   /** ours vs subject: above 1 means ours is better. */
   advantage: Record<SubjectId, number | null>;
 }
