@@ -83,7 +83,10 @@ describe('client options', () => {
     const client = clientFor(server!);
     await client.get('/v1/files?beta=true', { query: { limit: 2, after_id: undefined } });
     await client.get('/v1/files?beta=true', { query: {} });
-    expect(server!.requests.map((r) => r.url)).toEqual(['/v1/files?beta=true&limit=2', '/v1/files?beta=true']);
+    expect(server!.requests.map((r) => r.url)).toEqual([
+      '/v1/files?beta=true&limit=2',
+      '/v1/files?beta=true',
+    ]);
   });
 
   it('an apiKey function is called before each request', async () => {
