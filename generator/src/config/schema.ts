@@ -64,6 +64,8 @@ const resourceSchema = z.object({
   module: z.string(),
   defaultBetas: z.array(z.string()).optional(),
   methods: z.record(z.string(), methodSchema).default({}),
+  /** Extra exported aliases in the resource's module, `NewName: ExistingTypeInModule`. */
+  typeAliases: z.record(z.string(), z.string()).default({}),
 });
 
 const overlaySchema = z.object({

@@ -15,7 +15,17 @@ import { docText, type HoistedType, Hoister, type PrintScope, printType } from '
 /** Statements for one planned type: the declaration, then a namespace with its hoisted inline types. */
 export function declarationStatements(t: PlannedType, scope: PrintScope): StatementStructures[] {
   const s = { ...scope, request: t.request === true };
-  return declare(t.name, t.decl, t, s, t.name);
+  const out = declare(t.name, t.decl, t, s, t.name);
+  if (t.members?.length) {
+    out.push({
+      kind: StructureKind.Module,
+      name: t.name,
+      isExported: true,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      statements: t.members.map((m) => ({ kind: StructureKind.TypeAlias, name: m.name, isExported: true, type: `${scope.aliases.get(scope.module)}.${m.text}` })),
+    });
+  }
+  return out;
 }
 
 type Decl = PlannedType['decl'];

@@ -64,8 +64,11 @@ export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: 
       return literal(t.value);
     case 'array':
       return `Array<${printType(t.items, scope, singular(hint), hoister)}>`;
-    case 'union':
-      return unique(t.variants.map((v, i) => printType(v, scope, variantHint(v, i), hoister))).join(' | ');
+    case 'union': {
+      // `X | null` keeps the property's own name for X (`UserLocation`), like a plain property would.
+      const single = t.variants.filter((v) => v.kind !== 'null').length === 1;
+      return unique(t.variants.map((v, i) => printType(v, scope, single ? hint : variantHint(v, i), hoister))).join(' | ');
+    }
     case 'intersection':
       return unique(t.members.map((m, i) => wrap(printType(m, scope, `${hint}${i}`, hoister)))).join(' & ');
     case 'object':

@@ -209,6 +209,8 @@ export interface IRResource {
   /** Module path relative to `src/resources`, without extension (`messages/batches`). */
   module: string;
   subresources: IRResource[];
+  /** Extra aliases exported from the module: new name -> existing type name in the module. */
+  typeAliases: Record<string, string>;
   pointer: string;
 }
 

@@ -25,6 +25,7 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
       module: rc.module,
       methods: [],
       subresources: [],
+      typeAliases: rc.typeAliases,
       pointer,
     };
     for (const [name, mc] of Object.entries(rc.methods)) {
@@ -52,7 +53,7 @@ function autoResources(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'sche
     let r = byName.get(name);
     if (!r) {
       const cls = pascalCase(group);
-      r = { name, path: name, className: schemaNames.has(cls) ? `${cls}Resource` : cls, module: group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(), methods: [], subresources: [], pointer: `${config.configPath}#/autoResources` };
+      r = { name, path: name, className: schemaNames.has(cls) ? `${cls}Resource` : cls, module: group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(), methods: [], subresources: [], typeAliases: {}, pointer: `${config.configPath}#/autoResources` };
       byName.set(name, r);
       roots.push(r);
     }

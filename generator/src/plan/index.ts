@@ -37,6 +37,9 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     const subresources = r.subresources.map((s) => ({ prop: s.name, className: s.className, module: s.module }));
     if (m.resource) throw new GeneratorError('plan', r.pointer, `module "${r.module}" already holds resource ${m.resource.dottedPath}`);
     m.resource = { className: r.className, dottedPath: r.path, methods, subresources };
+    for (const [alias, target] of Object.entries(r.typeAliases)) {
+      bucket.params.push({ name: alias, pointer: `${r.pointer}/typeAliases/${alias}`, decl: { kind: 'alias', text: target } });
+    }
     extra.set(r.module, bucket);
     r.subresources.forEach((s) => visit(s, site.clientPath));
   };
@@ -49,7 +52,11 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
   }
   for (const m of modules.values()) checkCollisions(m, modules);
   const sorted = [...modules.values()].sort((a, b) => a.path.localeCompare(b.path));
-  for (const m of sorted) m.imports = planImports(ir, homes, m);
+  for (const m of sorted) {
+    m.imports = planImports(ir, homes, m);
+    // Namespace members that alias a module-level name of the same name need a qualified self reference.
+    if (m.types.some((t) => t.members?.length)) m.imports.push({ module: m.path, alias: importAlias(m.path, m.imports.some((i) => i.alias === importAlias(m.path, false))), value: false });
+  }
   return { modules: sorted, indexes: planIndexes(ir, sorted), client: planClient(ir, config, sorted), typeHomes: homes };
 }
 

@@ -137,7 +137,16 @@ function planParamsTypes(site: Site, op: IROperation, method: PlannedMethod, mem
   const lit = (value: boolean, required: boolean): PlannedProperty => ({ ...streamProp, required, type: { kind: 'literal', value, pointer: streamProp.pointer } });
   const s = method.streaming;
   out.params.push(
-    { name, pointer: op.pointer, request: true, decl: { kind: 'alias', text: `${s.nonStreaming} | ${s.streaming}` } },
+    {
+      name,
+      pointer: op.pointer,
+      request: true,
+      decl: { kind: 'alias', text: `${s.nonStreaming} | ${s.streaming}` },
+      members: [
+        { name: s.nonStreaming, text: s.nonStreaming },
+        { name: s.streaming, text: s.streaming },
+      ],
+    },
     { name: s.base, pointer: op.pointer, request: true, hidden: true, decl: { kind: 'interface', properties, extends: ext } },
     { name: s.nonStreaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(false, false)], extends: [s.base] } },
     { name: s.streaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(true, true)], extends: [s.base] } },

@@ -40,8 +40,10 @@ export interface PlannedType extends IRDocs {
     | { kind: 'alias'; type?: IRType; text?: string; generic?: { name: string; arg: IRType } };
   /** Print `format: binary` strings as `Uploadable` (request shapes). */
   request?: boolean;
-  /** Left out of the module's namespace and index re-exports (e.g. `...Base` params). */
+  /** Left out of the module's namespace (e.g. `...Base` params); still exported and re-exported by index files. */
   hidden?: boolean;
+  /** Extra aliases declared in a namespace of the same name (`MessageCreateParams.MessageCreateParamsStreaming`). */
+  members?: { name: string; text: string }[];
 }
 
 /** A path parameter of a method: positional argument or a member of the params object. */

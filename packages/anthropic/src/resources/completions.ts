@@ -7,6 +7,7 @@ import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import type * as BetaAPI from './beta/beta.js';
 import type * as MessagesAPI from './messages/messages.js';
+import type * as CompletionsAPI from './completions.js';
 
 export class Completions extends APIResource {
   /**
@@ -43,6 +44,11 @@ export interface Completion {
 }
 
 export type CompletionCreateParams = CompletionCreateParamsNonStreaming | CompletionCreateParamsStreaming;
+
+export namespace CompletionCreateParams {
+  export type CompletionCreateParamsNonStreaming = CompletionsAPI.CompletionCreateParamsNonStreaming;
+  export type CompletionCreateParamsStreaming = CompletionsAPI.CompletionCreateParamsStreaming;
+}
 
 export interface CompletionCreateParamsBase {
   /** Body param: Upper bound on tokens to generate; the model may stop earlier. */

@@ -21,6 +21,7 @@ export {
   Completions,
   type Completion,
   type CompletionCreateParams,
+  type CompletionCreateParamsBase,
   type CompletionCreateParamsNonStreaming,
   type CompletionCreateParamsStreaming,
 } from './completions.js';
@@ -121,6 +122,7 @@ export {
   type WebSearchToolResultBlockParamContent,
   type WebSearchToolResultError,
   type MessageCreateParams,
+  type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,

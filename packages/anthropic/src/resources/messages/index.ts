@@ -113,6 +113,7 @@ export {
   type WebSearchToolResultBlockParamContent,
   type WebSearchToolResultError,
   type MessageCreateParams,
+  type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,

@@ -5,6 +5,7 @@ import { APIResource } from '../../core/resource.js';
 import { Stream } from '../../core/streaming.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import * as BatchesAPI from './batches.js';
+import type * as MessagesAPI from './messages.js';
 import { Batches, type MessageBatchesPage, type DeletedMessageBatch, type MessageBatch, type MessageBatchCanceledResult, type MessageBatchErroredResult, type MessageBatchExpiredResult, type MessageBatchIndividualResponse, type MessageBatchRequestCounts, type MessageBatchResult, type MessageBatchSucceededResult, type BatchCreateParams, type BatchListParams } from './batches.js';
 
 export class Messages extends APIResource {
@@ -885,12 +886,12 @@ export interface WebSearchTool20250305 {
   /** Enforce that tool names and inputs exactly follow the declared schema. */
   strict?: boolean;
   /** Approximate user location, used to localize results. */
-  user_location?: WebSearchTool20250305.Approximate | null;
+  user_location?: WebSearchTool20250305.UserLocation | null;
 }
 
 export namespace WebSearchTool20250305 {
   /** Approximate user location used to localize search results. */
-  export interface Approximate {
+  export interface UserLocation {
     /** Always `approximate`. */
     type: 'approximate';
     /** City name. */
@@ -949,6 +950,11 @@ export interface WebSearchToolResultError {
 }
 
 export type MessageCreateParams = MessageCreateParamsNonStreaming | MessageCreateParamsStreaming;
+
+export namespace MessageCreateParams {
+  export type MessageCreateParamsNonStreaming = MessagesAPI.MessageCreateParamsNonStreaming;
+  export type MessageCreateParamsStreaming = MessagesAPI.MessageCreateParamsStreaming;
+}
 
 export interface MessageCreateParamsBase {
   /** Upper limit on tokens to generate; the model may stop earlier. */

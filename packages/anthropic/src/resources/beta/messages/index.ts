@@ -214,6 +214,7 @@ export {
   type BetaWebSearchToolResultError,
   type BetaWebSearchToolResultErrorCode,
   type MessageCreateParams,
+  type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,

@@ -8,6 +8,7 @@ import type { RequestOptions } from '../../../internal/request-options.js';
 import type * as BetaAPI from '../beta.js';
 import * as BatchesAPI from './batches.js';
 import type * as MessagesAPI from '../../messages/messages.js';
+import type * as BetaMessagesAPI from './messages.js';
 import { Batches, type BetaMessageBatchesPage, type BetaDeletedMessageBatch, type BetaMessageBatch, type BetaMessageBatchCanceledResult, type BetaMessageBatchErroredResult, type BetaMessageBatchExpiredResult, type BetaMessageBatchIndividualResponse, type BetaMessageBatchRequestCounts, type BetaMessageBatchResult, type BetaMessageBatchSucceededResult, type BatchCreateParams, type BatchRetrieveParams, type BatchListParams, type BatchDeleteParams, type BatchCancelParams, type BatchResultsParams } from './batches.js';
 
 export class Messages extends APIResource {
@@ -2049,12 +2050,12 @@ export interface BetaWebSearchTool20250305 {
   /** Enforce that tool names and inputs exactly follow the declared schema. */
   strict?: boolean;
   /** Approximate user location, used to localize results. */
-  user_location?: BetaWebSearchTool20250305.Approximate | null;
+  user_location?: BetaWebSearchTool20250305.UserLocation | null;
 }
 
 export namespace BetaWebSearchTool20250305 {
   /** Approximate user location used to localize search results. */
-  export interface Approximate {
+  export interface UserLocation {
     /** Always `approximate`. */
     type: 'approximate';
     /** City name. */
@@ -2115,6 +2116,11 @@ export interface BetaWebSearchToolResultError {
 /** Why a web search failed. */
 export type BetaWebSearchToolResultErrorCode = 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large';
 export type MessageCreateParams = MessageCreateParamsNonStreaming | MessageCreateParamsStreaming;
+
+export namespace MessageCreateParams {
+  export type MessageCreateParamsNonStreaming = BetaMessagesAPI.MessageCreateParamsNonStreaming;
+  export type MessageCreateParamsStreaming = BetaMessagesAPI.MessageCreateParamsStreaming;
+}
 
 export interface MessageCreateParamsBase {
   /** Body param: Upper limit on tokens to generate; the model may stop earlier. */

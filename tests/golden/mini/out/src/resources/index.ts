@@ -17,6 +17,7 @@ export {
   type TextBlock,
   type ToolUseBlock,
   type MessageCreateParams,
+  type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
 } from './messages/messages.js';

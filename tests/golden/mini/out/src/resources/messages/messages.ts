@@ -6,6 +6,7 @@ import { Stream } from '../../core/streaming.js';
 import { buildHeaders } from '../../internal/headers.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import * as BatchesAPI from './batches.js';
+import type * as MessagesAPI from './messages.js';
 import { Batches, type BatchesPage, type Batch, type BatchResult, type BatchListParams } from './batches.js';
 
 export class Messages extends APIResource {
@@ -79,6 +80,11 @@ export interface ToolUseBlock {
 }
 
 export type MessageCreateParams = MessageCreateParamsNonStreaming | MessageCreateParamsStreaming;
+
+export namespace MessageCreateParams {
+  export type MessageCreateParamsNonStreaming = MessagesAPI.MessageCreateParamsNonStreaming;
+  export type MessageCreateParamsStreaming = MessagesAPI.MessageCreateParamsStreaming;
+}
 
 export interface MessageCreateParamsBase {
   /** Body param: The model to use. */
