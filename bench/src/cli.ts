@@ -1,5 +1,6 @@
 // `pnpm bench [name...] [--quick]`: runs the benches (each subject in a fresh process), merges the results
 // into results/latest.json, and regenerates RESULTS.md and results/scaling.svg from it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchDef } from './harness/bench.js';
@@ -24,6 +25,12 @@ function load(): Results {
   return existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : fresh;
 }
 
+/** The commit the measured workspace was at (ours is measured from the working tree). */
+function gitCommit(): string {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BENCH_DIR, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
+}
+
 function save(results: Results): void {
   mkdirSync(`${BENCH_DIR}results`, { recursive: true });
   const cpu = cpus();
@@ -32,6 +39,7 @@ function save(results: Results): void {
     cpus: `${cpu.length} x ${cpu[0]?.model.trim() ?? 'cpu'}`,
     platform: `${process.platform}-${process.arch}`,
     updatedAt: new Date().toISOString(),
+    commit: gitCommit(),
   };
   results.benches.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
