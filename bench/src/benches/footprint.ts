@@ -42,6 +42,10 @@ function builtEntry(pkgDir: string): string | undefined {
   return undefined;
 }
 
+/** Figures of one case where lower is better (sizes, times). */
+const lower = (c: string, ...metrics: string[]): Omit<Figure, 'value'>[] =>
+  metrics.map((metric) => ({ case: c, metric, better: 'lower' as const }));
+
 /** Runs one figure-producing step, turning a failure into an "error" figure instead of losing the rest. */
 async function step(
   emit: Emit,
@@ -75,46 +79,23 @@ const bench: BenchDef = {
     const pkgDir = PACKAGES[subject] ? join(BENCH_DIR, 'node_modules', PACKAGES[subject]) : null;
     const target = pkgDir ? await importTarget(subject, pkgDir) : null;
     if (target?.note) emit({ note: `ours, cold import and app bundle: ${target.note}.` });
-    await step(
-      emit,
-      [
-        { case: 'tiny app bundle', metric: 'min+gzip KB', better: 'lower' },
-        { case: 'tiny app bundle', metric: 'min KB', better: 'lower' },
-      ],
-      async () => {
-        const size = await appBundleSize(target?.specifier ?? null);
-        return [size.gzipped / 1e3, size.minified / 1e3];
-      },
-    );
+    await step(emit, lower('tiny app bundle', 'min+gzip KB', 'min KB'), async () => {
+      const size = await appBundleSize(target?.specifier ?? null);
+      return [size.gzipped / 1e3, size.minified / 1e3];
+    });
     if (!pkgDir || !target) return;
-    await step(emit, [{ case: 'cold import over node -e 0', metric: 'ms', better: 'lower' }], () => [
+    await step(emit, lower('cold import over node -e 0', 'ms'), () => [
       coldImportMs(target.specifier, runs(opts.quick)).delta,
     ]);
-    await step(
-      emit,
-      [
-        { case: 'packed package', metric: 'files', better: 'lower' },
-        { case: 'packed package', metric: 'unpacked MB', better: 'lower' },
-        { case: 'packed package', metric: 'tarball KB', better: 'lower' },
-      ],
-      () => {
-        // The anchors are packed as published (npm cannot pack some of them from a pnpm store directory).
-        const p =
-          subject === 'ours' ? packSize(null, pkgDir) : packSize(`@anthropic-ai/sdk@${ver}`, BENCH_DIR);
-        return [p.files, p.unpacked / 1e6, p.tarball / 1e3];
-      },
-    );
-    await step(
-      emit,
-      [
-        { case: 'installed with dependencies', metric: 'MB', better: 'lower' },
-        { case: 'installed with dependencies', metric: 'packages', better: 'lower' },
-      ],
-      () => {
-        const s = installedSize(pkgDir);
-        return [s.bytes / 1e6, s.packages];
-      },
-    );
+    await step(emit, lower('packed package', 'files', 'unpacked MB', 'tarball KB'), () => {
+      // The anchors are packed as published (npm cannot pack some of them from a pnpm store directory).
+      const p = subject === 'ours' ? packSize(null, pkgDir) : packSize(`@anthropic-ai/sdk@${ver}`, BENCH_DIR);
+      return [p.files, p.unpacked / 1e6, p.tarball / 1e3];
+    });
+    await step(emit, lower('installed with dependencies', 'MB', 'packages'), () => {
+      const s = installedSize(pkgDir);
+      return [s.bytes / 1e6, s.packages];
+    });
   },
 };
 

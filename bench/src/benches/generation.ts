@@ -47,6 +47,27 @@ function command(subject: string, part: string, out: string): string[] | string 
   return [...entry, 'generate', '--spec', spec, '--config', config, '--out', out];
 }
 
+/** Runs one tool `count` times, each into a fresh temporary directory: wall times (ms) and peak RSS (bytes). */
+async function runTool(
+  subject: string,
+  part: string,
+  count: number,
+): Promise<{ times: number[]; rss: number[] }> {
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const out = mkdtempSync(join(tmpdir(), 'sdkgen-gen-'));
+    try {
+      const run = await measureProcess(command(subject, part, out) as string[], ROOT, TIMEOUT_MS);
+      times.push(run.ms);
+      rss.push(run.peakRss);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  return { times, rss };
+}
+
 /** 7. Generation: wall time and peak RSS of each generator on each spec. */
 const bench: BenchDef = {
   name: 'generation',
@@ -71,43 +92,18 @@ const bench: BenchDef = {
       const { spec, config } = SPECS[opts.part]!;
       writeGithubConfig(spec, config);
       emit({
-        note: "sdkgen on GitHub's spec: config derived mechanically (one resource per operationId prefix, no pagination/streaming hooks).",
+        note: "sdkgen on GitHub's spec: config derived mechanically (one resource `<Group>Resource` per operationId prefix, no pagination/streaming hooks).",
       });
     }
-    const times: number[] = [];
-    const rss: number[] = [];
+    const base = { case: opts.part, better: 'lower' as const };
     try {
-      for (let i = 0; i < runs(opts.quick, opts.part); i++) {
-        const out = mkdtempSync(join(tmpdir(), 'sdkgen-gen-'));
-        try {
-          const run = await measureProcess(command(subject, opts.part, out) as string[], ROOT, TIMEOUT_MS);
-          times.push(run.ms);
-          rss.push(run.peakRss);
-        } finally {
-          rmSync(out, { recursive: true, force: true });
-        }
-      }
-      emit({
-        figure: {
-          case: opts.part,
-          metric: 'wall s',
-          better: 'lower',
-          value: median(times) / 1e3,
-          samples: times,
-        },
-      });
-      emit({
-        figure: {
-          case: opts.part,
-          metric: 'peak RSS (MiB)',
-          better: 'lower',
-          value: median(rss) / 1024 / 1024,
-        },
-      });
+      const { times, rss } = await runTool(subject, opts.part, runs(opts.quick, opts.part));
+      emit({ figure: { ...base, metric: 'wall s', value: median(times) / 1e3, samples: times } });
+      emit({ figure: { ...base, metric: 'peak RSS (MiB)', value: median(rss) / 1024 / 1024 } });
     } catch (err) {
       const note = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
       for (const metric of ['wall s', 'peak RSS (MiB)'])
-        emit({ figure: { case: opts.part, metric, better: 'lower', value: null, status: 'error', note } });
+        emit({ figure: { ...base, metric, value: null, status: 'error', note } });
     }
   },
 };

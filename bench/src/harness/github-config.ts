@@ -21,7 +21,8 @@ export function writeGithubConfig(specPath: string, outPath: string): void {
       if (typeof id !== 'string' || !id.includes('/')) continue;
       const [group, name] = id.split('/') as [string, string];
       const key = camel(group);
-      resources[key] ??= { className: pascal(group), module: group, methods: {} };
+      // The suffix keeps resource classes clear of schema type names (`rate-limit` is both).
+      resources[key] ??= { className: `${pascal(group)}Resource`, module: group, methods: {} };
       resources[key].methods[camel(name)] = { operation: id };
     }
   }

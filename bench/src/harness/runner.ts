@@ -146,71 +146,84 @@ export function growthOf(subjects: string[], rows: Row[]): Record<string, Record
   return growth;
 }
 
+/** What the workers of one bench reported, accumulated over rounds. */
+interface Collected {
+  bySubject: Map<string, Figure[]>;
+  versions: Record<string, string>;
+  notes: string[];
+  unavailable: Set<string>;
+}
+
+/** Runs one worker and folds its output into `acc`, logging one progress line. */
+async function runOne(
+  def: BenchDef,
+  subject: string,
+  base: Omit<BenchOptions, 'skip'>,
+  acc: Collected,
+  timeoutMs: number,
+  label: string,
+): Promise<void> {
+  const t0 = performance.now();
+  const skip = (acc.bySubject.get(subject) ?? [])
+    .filter((f) => f.status === 'over-budget')
+    .map((f) => f.case);
+  const out = await runWorker(def, subject, { ...base, skip }, timeoutMs);
+  acc.bySubject.set(subject, [...(acc.bySubject.get(subject) ?? []), ...out.figures]);
+  if (out.version) acc.versions[subject] = out.version;
+  if (out.unavailable) acc.unavailable.add(subject);
+  const status = out.unavailable ? `not available yet (${out.unavailable})` : (out.crash ?? 'ok');
+  process.stderr.write(
+    `[${def.name}] ${label}, ${subject}: ${status}, ${((performance.now() - t0) / 1e3).toFixed(1)} s\n`,
+  );
+  const note = out.unavailable
+    ? `${subject}: not available yet (${out.unavailable})`
+    : out.crash && `${subject} (${base.part}): ${out.crash}`;
+  for (const n of [note, ...(out.notes ?? [])]) if (n && !acc.notes.includes(n)) acc.notes.push(n);
+}
+
 /**
- * Runs one benchmark: starts its loopback server, then one worker per (part, subject), in sequence so the
- * subjects never share a core with each other, and returns the merged result.
+ * Runs one benchmark: starts its loopback server, then one worker per (round, part, subject), in sequence
+ * so the subjects never share a core with each other, and returns the merged result. Rounds interleave
+ * the subjects, so a burst of load from other processes does not land on one of them alone.
  */
 export async function runBench(def: BenchDef, quick: boolean, only?: string[]): Promise<BenchResult> {
   const started = performance.now();
   const server = def.server ? await startServer(def.server(quick)) : undefined;
-  const notes = [...def.notes(quick)];
-  const bySubject = new Map<string, Figure[]>();
-  const versions: Record<string, string> = {};
+  const acc: Collected = {
+    bySubject: new Map(),
+    versions: {},
+    notes: [...def.notes(quick)],
+    unavailable: new Set(),
+  };
   const rounds = def.rounds?.(quick) ?? (quick ? 1 : 2);
-  const unavailable = new Set<string>();
   const timeoutMs = def.timeoutMs?.(quick) ?? (quick ? 120_000 : 300_000);
   try {
-    // Rounds interleave the subjects, so a burst of load from other processes does not land on one of them.
     for (let round = 1; round <= rounds; round++) {
       for (const part of def.parts?.(quick) ?? ['all']) {
+        const base = { quick, origin: server?.origin ?? '', part, sizes: server?.sizes ?? {} };
         for (const subject of def.subjects.filter(
-          (s) => !unavailable.has(s) && (!only || only.includes(s)),
+          (s) => !acc.unavailable.has(s) && (!only || only.includes(s)),
         )) {
-          const t0 = performance.now();
-          const skip = (bySubject.get(subject) ?? [])
-            .filter((f) => f.status === 'over-budget')
-            .map((f) => f.case);
-          const opts: BenchOptions = {
-            quick,
-            origin: server?.origin ?? '',
-            part,
-            skip,
-            sizes: server?.sizes ?? {},
-          };
-          const out = await runWorker(def, subject, opts, timeoutMs);
-          bySubject.set(subject, [...(bySubject.get(subject) ?? []), ...out.figures]);
-          if (out.version) versions[subject] = out.version;
-          if (out.unavailable) unavailable.add(subject);
-          const status = out.unavailable ? `not available yet (${out.unavailable})` : (out.crash ?? 'ok');
-          const took = ((performance.now() - t0) / 1e3).toFixed(1);
-          process.stderr.write(
-            `[${def.name}] round ${round}/${rounds}, ${part}, ${subject}: ${status}, ${took} s\n`,
-          );
-          const note = out.unavailable
-            ? `${subject}: not available yet (${out.unavailable})`
-            : out.crash && `${subject} (${part}): ${out.crash}`;
-          for (const n of [note, ...(out.notes ?? [])]) if (n && !notes.includes(n)) notes.push(n);
+          await runOne(def, subject, base, acc, timeoutMs, `round ${round}/${rounds}, ${part}`);
         }
       }
     }
   } finally {
     await server?.close();
   }
-  const rows = mergeRows(def.subjects, bySubject);
-  notes.push(...(def.summary?.(rows) ?? []));
+  const rows = mergeRows(def.subjects, acc.bySubject);
   const growth = growthOf(def.subjects, rows);
-  const result: BenchResult = {
+  return {
     name: def.name,
-    target: def.target,
     title: def.title,
+    target: def.target,
     subjects: def.subjects,
     rows,
-    notes,
-    versions,
+    ...(Object.keys(growth).length > 0 && { growth }),
+    notes: [...acc.notes, ...(def.summary?.(rows) ?? [])],
+    versions: acc.versions,
     quick,
     ranAt: new Date().toISOString(),
     seconds: +((performance.now() - started) / 1e3).toFixed(1),
   };
-  if (Object.keys(growth).length > 0) result.growth = growth;
-  return result;
 }
