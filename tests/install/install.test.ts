@@ -66,7 +66,8 @@ describe('packed packages in a fresh npm project', () => {
     project = join(work, 'consumer');
     const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
     try {
-      await installProject(project, tarballs, ['@types/node@^20']);
+      // zod is the SDK's optional peer; the zod helpers among the deep paths need it, as they do for users.
+      await installProject(project, tarballs, ['@types/node@^20', 'zod@^4']);
     } catch (err: any) {
       installError = `${err.stdout ?? ''}${err.stderr ?? err.message}`;
     }
@@ -163,6 +164,16 @@ describe('packed packages in a fresh npm project', () => {
     // The CommonJS build loads the ESM-only ky through require(esm): no ExperimentalWarning or other noise.
     expect(stderr).toBe('');
   }, 60_000);
+
+  it.each(['deep-paths.mjs', 'deep-paths.cjs'])(
+    '%s: the 0.74.0 deep import paths load; internal/ is not exported',
+    async (script) => {
+      requireInstalled();
+      const { stdout } = await runNode(project, script, {});
+      expect(JSON.parse(stdout)).toEqual({ unresolved: [], internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+    },
+    60_000,
+  );
 
   it.each(['platforms.mjs', 'platforms.cjs'])(
     '%s: each platform client extends the installed SDK base client',
