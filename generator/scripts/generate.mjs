@@ -11,5 +11,8 @@ const gen = spawnSync(process.execPath, [sdkgen, 'generate', ...args], { cwd: ro
 if (gen.status !== 0) process.exit(gen.status ?? 2);
 const inspectOnly = args.some((a) => a === '--check' || a === '--dry-run' || a.startsWith('--dump'));
 if (inspectOnly) process.exit(0);
-const build = spawnSync('npx', ['-y', 'pnpm@10', '--filter', '@sdkgen/anthropic', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync('npx', ['-y', 'pnpm@10', '--filter', '@sdkgen/anthropic', 'run', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(build.status ?? 1);

@@ -63,10 +63,17 @@ async function changeset(opts: GenerateOptions): Promise<void> {
   const { writeChangesetSince } = await import('./diff/index.js');
   const { config } = await import('./config/index.js');
   const cfg = config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) });
-  await writeChangesetSince({ specPath: cfg.specPath, configPath: cfg.configPath, packageName: cfg.package.name });
+  await writeChangesetSince({
+    specPath: cfg.specPath,
+    configPath: cfg.configPath,
+    packageName: cfg.package.name,
+  });
 }
 
-function report(opts: GenerateOptions, w: NonNullable<Awaited<ReturnType<typeof generate>>['write']>): number {
+function report(
+  opts: GenerateOptions,
+  w: NonNullable<Awaited<ReturnType<typeof generate>>['write']>,
+): number {
   const label = { added: 'new', changed: 'changed', stale: 'stale' };
   if (opts.mode === 'check') {
     if (w.changed.length === 0) {
@@ -74,7 +81,9 @@ function report(opts: GenerateOptions, w: NonNullable<Awaited<ReturnType<typeof 
       return 0;
     }
     for (const c of w.changed) process.stdout.write(`${c.diff}\n`);
-    process.stderr.write(`sdkgen: ${w.changed.length} generated file(s) drifted (hand-edited or stale); run \`pnpm generate\`:\n`);
+    process.stderr.write(
+      `sdkgen: ${w.changed.length} generated file(s) drifted (hand-edited or stale); run \`pnpm generate\`:\n`,
+    );
     for (const c of w.changed) process.stderr.write(`  ${label[c.status]}: ${c.path}\n`);
     return 1;
   }

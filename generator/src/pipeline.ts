@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { config } from './config/index.js';
 import { emit, type RenderedFile } from './emit/index.js';
 import { Warnings } from './errors.js';
@@ -27,7 +27,9 @@ export interface GenerateResult {
   files?: RenderedFile[];
 }
 
-export const GENERATOR_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+export const GENERATOR_VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
 
 /** Paths the generator owns inside the output package. */
 export const OWNED = ['src/client.ts', 'src/resources/', 'tests/api-resources/', 'api.md', '.sdkgen.json'];
@@ -42,13 +44,16 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     return out;
   };
   const warnings = new Warnings();
-  const cfg = await time('config', () => config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) }));
+  const cfg = await time('config', () =>
+    config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) }),
+  );
   const spec = await time('load', () => load(cfg.specPath, warnings));
   const ir = await time('normalize', () => normalize(spec, cfg, warnings));
   if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
   const planned = await time('plan', () => plan(ir, cfg));
-  if (opts.dump === 'plan') return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
-  const root = repoRoot(resolve(opts.outDir));
+  if (opts.dump === 'plan')
+    return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
+  const root = repoRoot(dirname(cfg.configPath));
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const files = await time('emit', () =>
     emit(ir, planned, {
@@ -58,8 +63,16 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       packageName: cfg.package.name,
     }),
   );
-  const manifest = { generatorVersion: GENERATOR_VERSION, specPath: rel(cfg.specPath), specHash: spec.hash, configPath: rel(cfg.configPath), configHash: cfg.hash };
-  const result = await time('write', () => write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: OWNED }));
+  const manifest = {
+    generatorVersion: GENERATOR_VERSION,
+    specPath: rel(cfg.specPath),
+    specHash: spec.hash,
+    configPath: rel(cfg.configPath),
+    configHash: cfg.hash,
+  };
+  const result = await time('write', () =>
+    write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: OWNED }),
+  );
   return { timings, warnings: warnings.format(), write: result, files };
 }
 

@@ -7,13 +7,22 @@ import { GeneratorError } from '../src/errors.js';
 import { generate } from '../src/pipeline.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const item = { type: 'object', properties: { id: { type: 'string' } } };
-const ok = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+const ok = (schema: object) => ({
+  '200': { description: 'ok', content: { 'application/json': { schema } } },
+});
 
 function spec(paths: object, schemas: object = { Item: item }): string {
-  return JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths, components: { schemas } });
+  return JSON.stringify({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths,
+    components: { schemas },
+  });
 }
 
 function config(extra = '', method = 'get_item'): string {
@@ -31,7 +40,15 @@ resources:
 `;
 }
 
-const getItem = { '/items/{id}': { get: { operationId: 'get_item', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok({ $ref: '#/components/schemas/Item' }) } } };
+const getItem = {
+  '/items/{id}': {
+    get: {
+      operationId: 'get_item',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: ok({ $ref: '#/components/schemas/Item' }),
+    },
+  },
+};
 
 /** Writes a scenario to a temp dir; returns its config path and (empty) output dir. */
 function scenario(specText: string, configText: string): { configPath: string; outDir: string } {
@@ -43,10 +60,21 @@ function scenario(specText: string, configText: string): { configPath: string; o
   return { configPath: join(dir, 'sdk.config.yaml'), outDir: join(dir, 'out') };
 }
 
-const cases: { name: string; spec: string; config: string; stage: string; pointer: RegExp; message: RegExp }[] = [
+const cases: {
+  name: string;
+  spec: string;
+  config: string;
+  stage: string;
+  pointer: RegExp;
+  message: RegExp;
+}[] = [
   {
     name: 'dangling $ref',
-    spec: spec({ '/items/{id}': { get: { ...getItem['/items/{id}'].get, responses: ok({ $ref: '#/components/schemas/Missing' }) } } }),
+    spec: spec({
+      '/items/{id}': {
+        get: { ...getItem['/items/{id}'].get, responses: ok({ $ref: '#/components/schemas/Missing' }) },
+      },
+    }),
     config: config(),
     stage: 'load',
     pointer: /^#\/paths\/~1items~1\{id\}\/get\/responses\/200\/content\/application~1json\/schema$/,
@@ -54,7 +82,11 @@ const cases: { name: string; spec: string; config: string; stage: string; pointe
   },
   {
     name: 'alias cycle the emitter cannot express',
-    spec: spec(getItem, { Item: item, A: { $ref: '#/components/schemas/B' }, B: { anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'string' }] } }),
+    spec: spec(getItem, {
+      Item: item,
+      A: { $ref: '#/components/schemas/B' },
+      B: { anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'string' }] },
+    }),
     config: config(),
     stage: 'normalize',
     pointer: /^#\/components\/schemas\/A$/,
@@ -62,7 +94,10 @@ const cases: { name: string; spec: string; config: string; stage: string; pointe
   },
   {
     name: 'duplicate operation',
-    spec: spec({ ...getItem, '/items/{item_id}': { get: { operationId: 'get_item_again', responses: ok(item) } } }),
+    spec: spec({
+      ...getItem,
+      '/items/{item_id}': { get: { operationId: 'get_item_again', responses: ok(item) } },
+    }),
     config: config(),
     stage: 'normalize',
     pointer: /^#\/paths\/~1items~1\{item_id\}\/get$/,

@@ -23,7 +23,11 @@ test('README usage of @anthropic-ai/sdk@0.74.0 type-checks against the generated
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   let output = '';
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+      { encoding: 'utf8' },
+    );
   } catch (err) {
     output = String((err as { stdout?: string }).stdout ?? err);
   }

@@ -12,7 +12,9 @@ const RUNTIME = join(ROOT, 'packages/anthropic/src');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const scenarios = readdirSync(GOLDEN).filter((d) => existsSync(join(GOLDEN, d, 'sdk.config.yaml')));
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** Copies the generated package next to the hand-written runtime so `tsc` sees a whole SDK. */
 function assemble(out: string): string {
@@ -20,7 +22,8 @@ function assemble(out: string): string {
   dirs.push(dir);
   cpSync(out, dir, { recursive: true });
   for (const part of readdirSync(RUNTIME)) {
-    if (part !== 'client.ts' && part !== 'resources' && part !== 'index.ts') symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
+    if (part !== 'client.ts' && part !== 'resources' && part !== 'index.ts')
+      symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
   }
   symlinkSync(join(RUNTIME, '../node_modules'), join(dir, 'node_modules'));
   const tsconfig = {
@@ -49,7 +52,10 @@ describe.each(scenarios)('golden scenario %s', (name) => {
     const dir = assemble(outDir);
     let output = '';
     try {
-      execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (err) {
       output = String((err as { stdout?: string }).stdout ?? err);
     }

@@ -14,14 +14,25 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `prism mock <specFile>` on 127.0.0.1 and resolves once it listens (bounded wait). */
-export async function startPrism(specFile: string, logFile?: string, timeoutMs = 30_000): Promise<{ url: string; close(): Promise<void> }> {
+export async function startPrism(
+  specFile: string,
+  logFile?: string,
+  timeoutMs = 30_000,
+): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(PRISM, ['mock', specFile, '-h', '127.0.0.1', '-p', String(port), '--errors'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    PRISM,
+    ['mock', specFile, '-h', '127.0.0.1', '-p', String(port), '--errors'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`prism did not start within ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`prism did not start within ${timeoutMs} ms:\n${log}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes('Prism is listening')) {

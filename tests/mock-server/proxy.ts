@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { aliasFor } from './mock-spec.js';
 
@@ -10,7 +16,13 @@ interface Upstream {
   port: string;
 }
 
-function forward(up: Upstream, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<{ res: IncomingMessage; body: Buffer }> {
+function forward(
+  up: Upstream,
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+): Promise<{ res: IncomingMessage; body: Buffer }> {
   return new Promise((ok, fail) => {
     const out = request({ host: up.host, port: up.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -35,7 +47,10 @@ function hasQuery(url: URL, query: string): boolean {
  * aliased path. The SDK (like 0.74.0) drops the path's fixed query when it sends other query params, so a
  * request Prism cannot route is retried under each alias. `Accept: application/binary` becomes `*\/*`.
  */
-export async function startProxy(target: string, queries: AliasQueries): Promise<{ url: string; close(): Promise<void> }> {
+export async function startProxy(
+  target: string,
+  queries: AliasQueries,
+): Promise<{ url: string; close(): Promise<void> }> {
   const u = new URL(target);
   const up: Upstream = { host: u.hostname, port: u.port };
   const server: Server = createServer(async (req, res) => {
@@ -48,7 +63,9 @@ export async function startProxy(target: string, queries: AliasQueries): Promise
       if (headers.accept === 'application/binary') headers.accept = '*/*';
       const plain = `${url.pathname}${url.search}`;
       const matched = queries.find((q) => hasQuery(url, q));
-      const candidates = matched ? [`${aliasFor(matched)}${plain}`] : [plain, ...queries.map((q) => `${aliasFor(q)}${plain}`)];
+      const candidates = matched
+        ? [`${aliasFor(matched)}${plain}`]
+        : [plain, ...queries.map((q) => `${aliasFor(q)}${plain}`)];
       let result = await forward(up, req.method ?? 'GET', candidates[0]!, headers, body);
       for (const path of candidates.slice(1)) {
         if (result.res.statusCode !== 404 || !result.body.includes('NO_PATH_MATCHED')) break;

@@ -48,7 +48,9 @@ const methodSchema = z.object({
   jsonl: z
     .object({
       item: z.string(),
-      urlFrom: z.object({ method: z.string(), field: z.string(), statusField: z.string().optional() }).optional(),
+      urlFrom: z
+        .object({ method: z.string(), field: z.string(), statusField: z.string().optional() })
+        .optional(),
     })
     .optional(),
   binary: z.boolean().optional(),

@@ -27,7 +27,9 @@ function titleCase(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function signature(m: PlannedModule['resource'] extends infer R ? (R extends { methods: (infer M)[] } ? M : never) : never): string {
+function signature(
+  m: PlannedModule['resource'] extends infer R ? (R extends { methods: (infer M)[] } ? M : never) : never,
+): string {
   const parts = m.pathParams.filter((p) => p.positional).map((p) => p.local);
   if (m.wholeBody) parts.push('body');
   else if (m.params) parts.push(m.params.required ? 'params' : 'params?');

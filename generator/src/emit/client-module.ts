@@ -20,12 +20,25 @@ function classFor(r: PlannedClientResource): string {
 export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const c = plan.client;
   const imports: ImportDeclarationStructure[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, c.baseModule), namedImports: [c.baseClassName, 'type ClientOptions'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, 'internal/request-options'), isTypeOnly: true, namespaceImport: 'Opts' },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: specifier(FILE, c.baseModule),
+      namedImports: [c.baseClassName, 'type ClientOptions'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: specifier(FILE, 'internal/request-options'),
+      isTypeOnly: true,
+      namespaceImport: 'Opts',
+    },
   ];
   if (c.paginationSchemes.length > 0) {
     imports.push(
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, 'core/pagination'), namespaceImport: 'Pagination' },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: specifier(FILE, 'core/pagination'),
+        namespaceImport: 'Pagination',
+      },
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: specifier(FILE, 'core/pagination'),
@@ -35,7 +48,12 @@ export function clientModule(plan: Plan): (string | StatementStructures)[] {
     );
   }
   if (c.sharedModule) {
-    imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, `resources/${c.sharedModule}`), isTypeOnly: true, namespaceImport: 'Shared' });
+    imports.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: specifier(FILE, `resources/${c.sharedModule}`),
+      isTypeOnly: true,
+      namespaceImport: 'Shared',
+    });
   }
   const wrappers: (string | StatementStructures)[] = [];
   for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
@@ -58,13 +76,24 @@ function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDe
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(FILE, `resources/${r.module}`),
-      namedImports: [...(r.overlay ? [] : [r.className]), ...(withTypes ? r.types.map((t) => `type ${t}`) : [])],
+      namedImports: [
+        ...(r.overlay ? [] : [r.className]),
+        ...(withTypes ? r.types.map((t) => `type ${t}`) : []),
+      ],
     },
   ];
   if (r.overlay) {
     out.push(
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, r.overlay.module), namedImports: [r.overlay.exportName] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: specifier(FILE, `resources/${r.module}`), namespaceImport: moduleAlias(r) },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: specifier(FILE, r.overlay.module),
+        namedImports: [r.overlay.exportName],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: specifier(FILE, `resources/${r.module}`),
+        namespaceImport: moduleAlias(r),
+      },
       ...r.subresources.map((s) => ({
         kind: StructureKind.ImportDeclaration as const,
         moduleSpecifier: specifier(FILE, `resources/${s.module}`),
@@ -78,8 +107,20 @@ function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDe
 function nestedImports(r: PlannedClientResource): ImportDeclarationStructure[] {
   return r.children.flatMap((ch) => [
     ...(ch.overlay
-      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: specifier(FILE, ch.overlay.module), namedImports: [ch.overlay.exportName] }]
-      : [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: specifier(FILE, `resources/${ch.module}`), namedImports: [`${ch.className} as ${aliasOf(ch)}`] }]),
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: specifier(FILE, ch.overlay.module),
+            namedImports: [ch.overlay.exportName],
+          },
+        ]
+      : [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: specifier(FILE, `resources/${ch.module}`),
+            namedImports: [`${ch.className} as ${aliasOf(ch)}`],
+          },
+        ]),
     ...nestedImports(ch),
   ]);
 }
@@ -99,7 +140,11 @@ function wrapperClasses(r: PlannedClientResource): (string | StatementStructures
     isExported: true,
     extends: base,
     docs: [`{@link ${base}} with its sub-resources replaced by their hand-written overlays.`],
-    properties: r.children.map((ch) => ({ kind: StructureKind.Property, name: `#${ch.prop}`, type: `${childClass(ch)} | undefined` })),
+    properties: r.children.map((ch) => ({
+      kind: StructureKind.Property,
+      name: `#${ch.prop}`,
+      type: `${childClass(ch)} | undefined`,
+    })),
     getAccessors: r.children.map((ch) => ({
       kind: StructureKind.GetAccessor,
       name: ch.prop,
@@ -124,10 +169,24 @@ function clientClass(plan: Plan): ClassDeclarationStructure {
     name: c.className,
     isExported: true,
     extends: c.baseClassName,
-    docs: [`API client. Resources are created on first access.\n\n@example\n\`\`\`ts\nconst client = new ${c.className}();\n\`\`\``],
+    docs: [
+      `API client. Resources are created on first access.\n\n@example\n\`\`\`ts\nconst client = new ${c.className}();\n\`\`\``,
+    ],
     properties: [
-      ...c.constants.filter((k) => k.static).map((k) => ({ kind: StructureKind.Property as const, name: k.name, isStatic: true, hasOverrideKeyword: true, initializer: k.name })),
-      ...c.resources.map((r) => ({ kind: StructureKind.Property as const, name: `#${r.prop}`, type: `${classFor(r)} | undefined` })),
+      ...c.constants
+        .filter((k) => k.static)
+        .map((k) => ({
+          kind: StructureKind.Property as const,
+          name: k.name,
+          isStatic: true,
+          hasOverrideKeyword: true,
+          initializer: k.name,
+        })),
+      ...c.resources.map((r) => ({
+        kind: StructureKind.Property as const,
+        name: `#${r.prop}`,
+        type: `${classFor(r)} | undefined`,
+      })),
     ],
     getAccessors: c.resources.map((r) => ({
       kind: StructureKind.GetAccessor,
@@ -159,7 +218,9 @@ function overlayNamespace(r: PlannedClientResource): string[] {
   const members = [
     ...r.subresources.map((s) => `    export import ${s.className} = ${m}.${r.className}.${s.className};`),
     ...r.types.map((t) => `    export import ${t} = ${m}.${t};`),
-    ...r.subresources.flatMap((s) => s.types.map((t) => `    export import ${t} = ${subAlias(r.className, s.className)}.${t};`)),
+    ...r.subresources.flatMap((s) =>
+      s.types.map((t) => `    export import ${t} = ${subAlias(r.className, s.className)}.${t};`),
+    ),
   ];
   return [
     `  export class ${r.className} extends ${ov} {}`,
@@ -171,12 +232,21 @@ function overlayNamespace(r: PlannedClientResource): string[] {
 
 function namespace(plan: Plan): string {
   const c = plan.client;
-  const lines: string[] = [`export declare namespace ${c.className} {`, '  export type RequestOptions = Opts.RequestOptions;'];
+  const lines: string[] = [
+    `export declare namespace ${c.className} {`,
+    '  export type RequestOptions = Opts.RequestOptions;',
+  ];
   for (const s of c.paginationSchemes) {
-    lines.push(`  export import ${s.name} = Pagination.${s.name};`, `  export { type ${s.paramsType} as ${s.paramsType} };`);
+    lines.push(
+      `  export import ${s.name} = Pagination.${s.name};`,
+      `  export { type ${s.paramsType} as ${s.paramsType} };`,
+    );
   }
   for (const r of c.resources) {
-    const names = [...(r.overlay ? [] : [`${r.className} as ${r.className}`]), ...r.types.map((t) => `type ${t} as ${t}`)];
+    const names = [
+      ...(r.overlay ? [] : [`${r.className} as ${r.className}`]),
+      ...r.types.map((t) => `type ${t} as ${t}`),
+    ];
     if (r.overlay) lines.push(...overlayNamespace(r));
     lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
   }

@@ -1,7 +1,7 @@
 import {
   type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
   ModuleDeclarationKind,
+  type ModuleDeclarationStructure,
   type PropertySignatureStructure,
   type StatementStructures,
   StructureKind,
@@ -22,7 +22,12 @@ export function declarationStatements(t: PlannedType, scope: PrintScope): Statem
       name: t.name,
       isExported: true,
       declarationKind: ModuleDeclarationKind.Namespace,
-      statements: t.members.map((m) => ({ kind: StructureKind.TypeAlias, name: m.name, isExported: true, type: `${scope.aliases.get(scope.module)}.${m.text}` })),
+      statements: t.members.map((m) => ({
+        kind: StructureKind.TypeAlias,
+        name: m.name,
+        isExported: true,
+        type: `${scope.aliases.get(scope.module)}.${m.text}`,
+      })),
     });
   }
   return out;
@@ -30,25 +35,50 @@ export function declarationStatements(t: PlannedType, scope: PrintScope): Statem
 
 type Decl = PlannedType['decl'];
 
-function declare(name: string, decl: Decl, docs: IRDocs, scope: PrintScope, qualifier: string): StatementStructures[] {
+function declare(
+  name: string,
+  decl: Decl,
+  docs: IRDocs,
+  scope: PrintScope,
+  qualifier: string,
+): StatementStructures[] {
   const hoister = new Hoister(qualifier);
-  const main = decl.kind === 'interface' ? interfaceDecl(name, decl, docs, scope, hoister) : aliasDecl(name, decl, docs, scope, hoister);
+  const main =
+    decl.kind === 'interface'
+      ? interfaceDecl(name, decl, docs, scope, hoister)
+      : aliasDecl(name, decl, docs, scope, hoister);
   if (hoister.children.length === 0) return [main];
   return [main, namespaceOf(name, hoister.children, scope, qualifier)];
 }
 
-function namespaceOf(name: string, children: HoistedType[], scope: PrintScope, qualifier: string): ModuleDeclarationStructure {
+function namespaceOf(
+  name: string,
+  children: HoistedType[],
+  scope: PrintScope,
+  qualifier: string,
+): ModuleDeclarationStructure {
   const statements: StatementStructures[] = [];
   for (let i = 0; i < children.length; i++) {
     const c = children[i]!;
     statements.push(...declare(c.name, declFor(c.type), c.docs, scope, `${qualifier}.${c.name}`));
   }
-  return { kind: StructureKind.Module, name, isExported: true, declarationKind: ModuleDeclarationKind.Namespace, statements };
+  return {
+    kind: StructureKind.Module,
+    name,
+    isExported: true,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    statements,
+  };
 }
 
 function declFor(t: IRType): Decl {
   if (t.kind === 'object') {
-    return { kind: 'interface', properties: t.properties, extends: [], ...(t.additionalProperties ? { additional: t.additionalProperties } : {}) };
+    return {
+      kind: 'interface',
+      properties: t.properties,
+      extends: [],
+      ...(t.additionalProperties ? { additional: t.additionalProperties } : {}),
+    };
   }
   return { kind: 'alias', type: t };
 }
@@ -66,10 +96,17 @@ function interfaceDecl(
   hoister: Hoister,
 ): InterfaceDeclarationStructure {
   const properties: PropertySignatureStructure[] = decl.properties.map((p) => property(p, scope, hoister));
-  const out: InterfaceDeclarationStructure = { kind: StructureKind.Interface, name, isExported: true, properties };
+  const out: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    properties,
+  };
   if (decl.extends.length > 0) out.extends = decl.extends;
   if (decl.additional) {
-    out.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: printType(decl.additional, scope, 'value', hoister) }];
+    out.indexSignatures = [
+      { keyName: 'key', keyType: 'string', returnType: printType(decl.additional, scope, 'value', hoister) },
+    ];
   }
   const d = docsArray(docs);
   if (d) out.docs = d;

@@ -13,7 +13,9 @@ export function endpointTests(plan: Plan, header: string, packageName: string): 
   for (const mod of plan.modules) {
     const methods = (mod.resource?.methods ?? []).filter((m) => !m.urlFrom);
     if (methods.length === 0) continue;
-    const usesFile = methods.some((m) => JSON.stringify([m.exampleArgs, m.minimalArgs]).includes('$sdkgen:file'));
+    const usesFile = methods.some((m) =>
+      JSON.stringify([m.exampleArgs, m.minimalArgs]).includes('$sdkgen:file'),
+    );
     const c = plan.client;
     const lines = [
       header,

@@ -8,12 +8,17 @@ export type FileStyle = 'docs' | 'test';
 
 /** Renders a JSON-like value as TypeScript, compact when it fits in `width`, else one entry per line. */
 export function renderValue(v: unknown, files: FileStyle, indent = '', width = 70): string {
-  if (v === FILE_MARKER) return files === 'docs' ? "fs.createReadStream('path/to/file')" : "await toFile(Buffer.from('Example data'), 'README.md')";
+  if (v === FILE_MARKER)
+    return files === 'docs'
+      ? "fs.createReadStream('path/to/file')"
+      : "await toFile(Buffer.from('Example data'), 'README.md')";
   if (v === null || typeof v !== 'object') return v === undefined ? 'undefined' : literal(v);
   const inner = `${indent}  `;
   const entries = Array.isArray(v)
     ? v.map((x) => renderValue(x, files, inner, width))
-    : Object.entries(v).map(([k, x]) => `${isIdentifierName(k) ? k : literal(k)}: ${renderValue(x, files, inner, width)}`);
+    : Object.entries(v).map(
+        ([k, x]) => `${isIdentifierName(k) ? k : literal(k)}: ${renderValue(x, files, inner, width)}`,
+      );
   const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{ ', ' }'];
   if (entries.length === 0) return Array.isArray(v) ? '[]' : '{}';
   const flat = `${open}${entries.join(', ')}${close}`;

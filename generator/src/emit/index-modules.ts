@@ -9,7 +9,10 @@ export function indexModule(index: PlannedIndex, plan: Plan): string {
     const from = specifier(file, `resources/${e.from}`);
     if (e.kind === 'star') return `export * from '${from}';`;
     const mod = plan.modules.find((m) => m.path === e.module);
-    const names = [...(mod?.resource ? [mod.resource.className] : []), ...(mod?.types ?? []).map((t) => `type ${t.name}`)];
+    const names = [
+      ...(mod?.resource ? [mod.resource.className] : []),
+      ...(mod?.types ?? []).map((t) => `type ${t.name}`),
+    ];
     return `export {\n${names.map((n) => `  ${n},`).join('\n')}\n} from '${from}';`;
   });
   return `${lines.join('\n')}\n`;

@@ -47,12 +47,21 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
       errorClass: opts.errorClass,
     };
     const statements = resourceModule(mod, { plan, scope });
-    files.push({ path: `src/resources/${mod.path}.ts`, content: printSource(`resources/${mod.path}.ts`, header, { statements }) });
+    files.push({
+      path: `src/resources/${mod.path}.ts`,
+      content: printSource(`resources/${mod.path}.ts`, header, { statements }),
+    });
   }
   for (const index of plan.indexes) {
-    files.push({ path: `src/resources/${index.path}.ts`, content: `${header}\n\n${indexModule(index, plan)}` });
+    files.push({
+      path: `src/resources/${index.path}.ts`,
+      content: `${header}\n\n${indexModule(index, plan)}`,
+    });
   }
-  files.push({ path: 'src/client.ts', content: printSource('client.ts', header, { statements: clientModule(plan) }) });
+  files.push({
+    path: 'src/client.ts',
+    content: printSource('client.ts', header, { statements: clientModule(plan) }),
+  });
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   return files.sort((a, b) => a.path.localeCompare(b.path));

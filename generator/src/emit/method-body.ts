@@ -1,12 +1,14 @@
-import { literal } from './type-printer.js';
 import type { PlannedMethod } from '../plan/types.js';
+import { literal } from './type-printer.js';
 
 /** Names the argument holding the params object, like Stainless: `body`, `query` or `params`. */
 export function paramsArgName(m: PlannedMethod): string {
   const p = m.params;
   if (!p) return m.wholeBody ? 'body' : 'params';
-  const onlyBody = p.body === 'props' && p.query.length === 0 && p.headers.length === 0 && p.pathMembers.length === 0;
-  const onlyQuery = p.body === 'none' && p.query.length > 0 && p.headers.length === 0 && p.pathMembers.length === 0;
+  const onlyBody =
+    p.body === 'props' && p.query.length === 0 && p.headers.length === 0 && p.pathMembers.length === 0;
+  const onlyQuery =
+    p.body === 'none' && p.query.length > 0 && p.headers.length === 0 && p.pathMembers.length === 0;
   return onlyBody ? 'body' : onlyQuery ? 'query' : 'params';
 }
 
@@ -23,9 +25,13 @@ export function pathExpression(m: PlannedMethod): string {
 }
 
 /** Destructuring of the params object into header/path/query locals and the remaining body or query. */
-export function destructure(m: PlannedMethod, arg: string): { line?: string; rest?: 'body' | 'query'; queryNames: string[] } {
+export function destructure(
+  m: PlannedMethod,
+  arg: string,
+): { line?: string; rest?: 'body' | 'query'; queryNames: string[] } {
   const p = m.params;
-  if (!p || arg !== 'params') return { queryNames: [], ...(arg === 'body' || arg === 'query' ? { rest: arg } : {}) };
+  if (!p || arg !== 'params')
+    return { queryNames: [], ...(arg === 'body' || arg === 'query' ? { rest: arg } : {}) };
   const locals = [...p.pathMembers, ...p.headers.map((h) => h.sdkName)];
   let rest: 'body' | 'query' | undefined;
   let queryNames: string[] = [];
@@ -58,8 +64,14 @@ export function headersExpression(m: PlannedMethod, usesParams: boolean): string
     const local = safeLocal(h.sdkName);
     const defaults = m.headerDefaults[h.wire.toLowerCase()];
     handled.add(h.wire.toLowerCase());
-    if (defaults) entries.push(`${literal(h.wire)}: [...(${local} ?? []), ${defaults.map(literal).join(', ')}].toString()`);
-    else spreads.push(`...(${local}?.toString() != null ? { ${literal(h.wire)}: ${local}?.toString() } : undefined)`);
+    if (defaults)
+      entries.push(
+        `${literal(h.wire)}: [...(${local} ?? []), ${defaults.map(literal).join(', ')}].toString()`,
+      );
+    else
+      spreads.push(
+        `...(${local}?.toString() != null ? { ${literal(h.wire)}: ${local}?.toString() } : undefined)`,
+      );
   }
   for (const [wire, values] of Object.entries(m.headerDefaults)) {
     if (!handled.has(wire)) entries.push(`${literal(wire)}: ${literal(values.join(','))}`);

@@ -6,7 +6,11 @@ function getProject(): Project {
   project ??= new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Single,
+      useTrailingCommas: true,
+    },
   });
   return project;
 }
@@ -15,8 +19,16 @@ function getProject(): Project {
  * Prints a source file structure once, with the generated-file header as its first line. The in-memory
  * project never type-checks; it only serves ts-morph's structure printer.
  */
-export function printSource(path: string, header: string, structure: Omit<SourceFileStructure, 'kind'>): string {
-  const file = getProject().createSourceFile(`/${path}`, { ...structure, kind: StructureKind.SourceFile }, { overwrite: true });
+export function printSource(
+  path: string,
+  header: string,
+  structure: Omit<SourceFileStructure, 'kind'>,
+): string {
+  const file = getProject().createSourceFile(
+    `/${path}`,
+    { ...structure, kind: StructureKind.SourceFile },
+    { overwrite: true },
+  );
   const text = file.getFullText();
   getProject().removeSourceFile(file);
   return `${header}\n${text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n')}`;

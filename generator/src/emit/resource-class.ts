@@ -6,7 +6,6 @@ import {
   type OptionalKind,
   type ParameterDeclarationStructure,
   type PropertyDeclarationStructure,
-  Scope,
   StructureKind,
 } from 'ts-morph';
 import type { PlannedMethod, PlannedModule } from '../plan/types.js';
@@ -79,7 +78,8 @@ function parameters(m: PlannedMethod, scope: PrintScope): { params: Param[]; arg
     .filter((p) => p.positional)
     .map((p) => ({ name: p.local, type: printType(p.type, { ...scope, request: true }, p.local) }));
   const argName = paramsArgName(m);
-  if (m.wholeBody) params.push({ name: argName, type: printType(m.wholeBody, { ...scope, request: true }, 'body') });
+  if (m.wholeBody)
+    params.push({ name: argName, type: printType(m.wholeBody, { ...scope, request: true }, 'body') });
   else if (m.params) {
     const optional = !m.params.required;
     params.push({
@@ -122,12 +122,21 @@ function returnTypeOf(m: PlannedMethod, scope: PrintScope): string {
   }
 }
 
-function overloads(m: PlannedMethod, params: Param[], scope: PrintScope): MethodDeclarationOverloadStructure[] {
+function overloads(
+  m: PlannedMethod,
+  params: Param[],
+  scope: PrintScope,
+): MethodDeclarationOverloadStructure[] {
   const s = m.streaming!;
   const t = typeText(m.response.type, scope);
   const ev = typeText(m.response.eventType, scope);
   const withType = (typeName: string): Param[] =>
-    params.map((p) => (p.name === paramsArgName(m) ? { name: p.name, type: typeName } : { ...p, initializer: undefined }) as Param);
+    params.map(
+      (p) =>
+        (p.name === paramsArgName(m)
+          ? { name: p.name, type: typeName }
+          : { ...p, initializer: undefined }) as Param,
+    );
   const overload = (typeName: string, ret: string): MethodDeclarationOverloadStructure => ({
     kind: StructureKind.MethodOverload,
     parameters: withType(typeName),
@@ -176,11 +185,20 @@ function call(m: PlannedMethod, optsText: string, argName: string, scope: PrintS
     opts = `multipartFormRequestOptions(${optsText === 'options' ? '{ body: undefined, ...options }' : optsText}, this._client${m.stripFilenames === false ? ', false' : ''})`;
   }
   if (m.response.kind === 'jsonl') return jsonlCall(m, path, opts, t, argName, scope);
-  const cast = m.streaming ? ` as APIPromise<${t}> | APIPromise<Stream<${typeText(m.response.eventType, scope)}>>` : '';
+  const cast = m.streaming
+    ? ` as APIPromise<${t}> | APIPromise<Stream<${typeText(m.response.eventType, scope)}>>`
+    : '';
   return [`return this._client.${m.httpMethod}(${path}, ${opts})${cast};`];
 }
 
-function jsonlCall(m: PlannedMethod, path: string, opts: string, t: string, argName: string, scope: PrintScope): string[] {
+function jsonlCall(
+  m: PlannedMethod,
+  path: string,
+  opts: string,
+  t: string,
+  argName: string,
+  scope: PrintScope,
+): string[] {
   const unwrap = `._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<JSONLDecoder<${t}>>;`;
   if (!m.urlFrom) return [`return this._client.${m.httpMethod}(${path}, ${opts})${unwrap}`];
   scope.uses.add('ErrorClass');

@@ -24,7 +24,8 @@ export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string 
   const cls = mod.resource ? [resourceClass(mod, scope)] : [];
   const types = mod.types.flatMap((t) => declarationStatements(t, scope));
   for (const t of mod.types) {
-    if (t.decl.kind === 'interface') for (const e of t.decl.extends) if (isPageParams(ctx.plan, e)) scope.uses.add(`pageParams:${e}`);
+    if (t.decl.kind === 'interface')
+      for (const e of t.decl.extends) if (isPageParams(ctx.plan, e)) scope.uses.add(`pageParams:${e}`);
     if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
   }
   const imports: ImportDeclarationStructure[] = [
@@ -46,7 +47,9 @@ function isPageParams(plan: Plan, name: string): boolean {
 }
 
 function exportedTypes(plan: Plan, module: string): string[] {
-  return (plan.modules.find((m) => m.path === module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
+  return (plan.modules.find((m) => m.path === module)?.types ?? [])
+    .filter((t) => !t.hidden)
+    .map((t) => t.name);
 }
 
 function subresourceNamedImports(mod: PlannedModule, plan: Plan, file: string): ImportDeclarationStructure[] {

@@ -26,7 +26,11 @@ export function specifier(fromFile: string, toModule: string): string {
  * Import declarations for the runtime names in `uses` (`page:<Scheme>` and `pageParams:<Type>` name
  * pagination classes and param interfaces), grouped per runtime module in a fixed order.
  */
-export function runtimeImports(fromFile: string, uses: Set<string>, errorClass: string): ImportDeclarationStructure[] {
+export function runtimeImports(
+  fromFile: string,
+  uses: Set<string>,
+  errorClass: string,
+): ImportDeclarationStructure[] {
   const byModule = new Map<string, { name: string; type: boolean }[]>();
   const add = (module: string, name: string, type: boolean) => {
     const list = byModule.get(module) ?? byModule.set(module, []).get(module)!;
@@ -35,7 +39,8 @@ export function runtimeImports(fromFile: string, uses: Set<string>, errorClass: 
   for (const use of [...uses].sort()) {
     if (use.startsWith('page:')) add('core/pagination', use.slice(5), false);
     else if (use.startsWith('pageParams:')) add('core/pagination', use.slice(11), true);
-    else if (RUNTIME[use]) add(RUNTIME[use]!.module, use === 'ErrorClass' ? errorClass : use, RUNTIME[use]!.type === true);
+    else if (RUNTIME[use])
+      add(RUNTIME[use]!.module, use === 'ErrorClass' ? errorClass : use, RUNTIME[use]!.type === true);
   }
   return [...byModule.keys()].sort().map((module) => {
     const names = byModule.get(module)!.sort((a, b) => a.name.localeCompare(b.name));

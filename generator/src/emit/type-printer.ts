@@ -40,7 +40,8 @@ export class Hoister {
 
 /** A string literal in single quotes. */
 export function literal(value: unknown): string {
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  if (typeof value === 'string')
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
   return JSON.stringify(value);
 }
 
@@ -67,7 +68,9 @@ export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: 
     case 'union': {
       // `X | null` keeps the property's own name for X (`UserLocation`), like a plain property would.
       const single = t.variants.filter((v) => v.kind !== 'null').length === 1;
-      return unique(t.variants.map((v, i) => printType(v, scope, single ? hint : variantHint(v, i), hoister))).join(' | ');
+      return unique(
+        t.variants.map((v, i) => printType(v, scope, single ? hint : variantHint(v, i), hoister)),
+      ).join(' | ');
     }
     case 'intersection':
       return unique(t.members.map((m, i) => wrap(printType(m, scope, `${hint}${i}`, hoister)))).join(' & ');
@@ -84,7 +87,8 @@ function printRef(name: string, scope: PrintScope, hoister?: Hoister): string {
     const schema = scope.ir.schemas[name];
     if (!schema) return 'unknown';
     const last = home.name.split('.').pop()!;
-    if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0) return hoister.hoist(last, schema.type, docsOf(schema.type));
+    if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0)
+      return hoister.hoist(last, schema.type, docsOf(schema.type));
     return printType(schema.type, scope, last, hoister);
   }
   if (home.module === scope.module) return home.name;
@@ -95,7 +99,8 @@ function variantHint(v: IRType, i: number): string {
   if (v.title) return pascalCase(v.title);
   if (v.kind === 'object') {
     const tag = v.properties.find((p) => p.name === 'type' && p.type.kind === 'literal');
-    if (tag && tag.type.kind === 'literal' && typeof tag.type.value === 'string') return pascalCase(tag.type.value);
+    if (tag && tag.type.kind === 'literal' && typeof tag.type.value === 'string')
+      return pascalCase(tag.type.value);
   }
   return `UnionMember${i}`;
 }
@@ -117,8 +122,11 @@ function docsOf(t: IRType): IRDocs {
 
 /** `{ a: string; b?: number; [key: string]: unknown }` for objects that are not hoisted. */
 function objectLiteral(t: IRObject, scope: PrintScope): string {
-  const parts = t.properties.map((p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type, scope, p.name)}`);
-  if (t.additionalProperties) parts.push(`[key: string]: ${printType(t.additionalProperties, scope, 'value')}`);
+  const parts = t.properties.map(
+    (p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type, scope, p.name)}`,
+  );
+  if (t.additionalProperties)
+    parts.push(`[key: string]: ${printType(t.additionalProperties, scope, 'value')}`);
   return parts.length === 0 ? '{}' : `{ ${parts.join('; ')} }`;
 }
 
@@ -127,7 +135,8 @@ export function docText(d: IRDocs): string | undefined {
   const lines: string[] = [];
   const text = d.description ?? d.title;
   if (text) lines.push(text.trim().replace(/\*\//g, '*\\/'));
-  if (d.default !== undefined && typeof d.default !== 'object') lines.push(`@default ${JSON.stringify(d.default)}`);
+  if (d.default !== undefined && typeof d.default !== 'object')
+    lines.push(`@default ${JSON.stringify(d.default)}`);
   if (d.deprecated) lines.push('@deprecated');
   return lines.length > 0 ? lines.join('\n\n') : undefined;
 }

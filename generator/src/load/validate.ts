@@ -7,7 +7,11 @@ import { GeneratorError } from '../errors.js';
 export function validateStructure(doc: Record<string, any>): void {
   const version = doc.openapi;
   if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
-    throw new GeneratorError('load', '#/openapi', `expected an OpenAPI 3.0 or 3.1 document, got ${JSON.stringify(version)}`);
+    throw new GeneratorError(
+      'load',
+      '#/openapi',
+      `expected an OpenAPI 3.0 or 3.1 document, got ${JSON.stringify(version)}`,
+    );
   }
   if (typeof doc.paths !== 'object' || doc.paths === null) {
     throw new GeneratorError('load', '#/paths', 'the document has no paths object');

@@ -21,7 +21,8 @@ function decodeSegment(s: string): string {
 
 /** Looks up a local JSON pointer (`#/a/b`); throws a normalize error naming `at` when it dangles. */
 export function resolvePointer(ctx: NormalizeContext, ref: string, at: string): unknown {
-  if (!ref.startsWith('#')) throw new GeneratorError('normalize', at, `cannot resolve external $ref "${ref}"`);
+  if (!ref.startsWith('#'))
+    throw new GeneratorError('normalize', at, `cannot resolve external $ref "${ref}"`);
   let node: any = ctx.doc;
   for (const raw of ref.slice(1).split('/').filter(Boolean)) {
     const key = decodeSegment(raw);
@@ -34,7 +35,11 @@ export function resolvePointer(ctx: NormalizeContext, ref: string, at: string): 
 }
 
 /** Follows `$ref` chains (parameters, request bodies, responses); returns the node and its pointer. */
-export function deref<T = any>(ctx: NormalizeContext, node: any, pointer: string): { node: T; pointer: string } {
+export function deref<T = any>(
+  ctx: NormalizeContext,
+  node: any,
+  pointer: string,
+): { node: T; pointer: string } {
   let current = node;
   let at = pointer;
   for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {

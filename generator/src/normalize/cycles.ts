@@ -12,7 +12,11 @@ export function checkAliasCycles(schemas: Record<string, IRSchema>): void {
     if (state.get(name) === 'done' || !schemas[name]) return;
     if (state.get(name) === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(name)), name];
-      throw new GeneratorError('normalize', schemas[name]!.pointer, `cycle the emitter cannot express: ${cycle.join(' -> ')}`);
+      throw new GeneratorError(
+        'normalize',
+        schemas[name]!.pointer,
+        `cycle the emitter cannot express: ${cycle.join(' -> ')}`,
+      );
     }
     state.set(name, 'visiting');
     for (const next of directRefs(schemas[name]!.type)) visit(next, [...trail, name]);

@@ -40,5 +40,12 @@ export function normalize(spec: LoadedSpec, config: ResolvedConfig, warnings: Wa
     overlays[path] = { module, exportName, methods: ov.methods };
   }
   const info = spec.document.info ?? {};
-  return { title: String(info.title ?? ''), version: String(info.version ?? ''), schemas, operations, resources, overlays };
+  return {
+    title: String(info.title ?? ''),
+    version: String(info.version ?? ''),
+    schemas,
+    operations,
+    resources,
+    overlays,
+  };
 }

@@ -17,7 +17,11 @@ export interface OperationSite {
  * Operation Object (OpenAPI 3.1 section 4.8.10) -> IR operation. A query string in the path key
  * (`/v1/messages?beta=true`, as the Anthropic spec writes beta endpoints) is kept as `fixedQuery`.
  */
-export function operationObject(ctx: NormalizeContext, site: OperationSite, aliases: HeaderAliases): IROperation {
+export function operationObject(
+  ctx: NormalizeContext,
+  site: OperationSite,
+  aliases: HeaderAliases,
+): IROperation {
   const pointer = pointerJoin(site.pathItemPointer, site.method);
   const op = site.pathItem[site.method];
   const [path, fixedQuery = ''] = site.pathKey.split('?', 2) as [string, string?];
@@ -36,7 +40,10 @@ export function operationObject(ctx: NormalizeContext, site: OperationSite, alia
     path,
     fixedQuery,
     params: {
-      path: orderPathParams(path, params.filter((p) => p.location === 'path')),
+      path: orderPathParams(
+        path,
+        params.filter((p) => p.location === 'path'),
+      ),
       query: params.filter((p) => p.location === 'query'),
       header: params.filter((p) => p.location === 'header'),
     },
@@ -55,7 +62,10 @@ export function operationObject(ctx: NormalizeContext, site: OperationSite, alia
 }
 
 /** Path parameters in the order they appear in the template; undeclared ones get a string type. */
-function orderPathParams(path: string, declared: IROperation['params']['path']): IROperation['params']['path'] {
+function orderPathParams(
+  path: string,
+  declared: IROperation['params']['path'],
+): IROperation['params']['path'] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   return names.map(
     (name) =>

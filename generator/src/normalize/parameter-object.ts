@@ -27,7 +27,12 @@ export function parameterObjects(
   return [...byKey.values()];
 }
 
-function parameterObject(ctx: NormalizeContext, raw: unknown, at: string, aliases: HeaderAliases): IRParameter | undefined {
+function parameterObject(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: string,
+  aliases: HeaderAliases,
+): IRParameter | undefined {
   const { node, pointer } = deref<any>(ctx, raw, at);
   if (typeof node?.name !== 'string' || typeof node?.in !== 'string') {
     throw new GeneratorError('normalize', pointer, 'a parameter needs "name" and "in"');
@@ -42,5 +47,13 @@ function parameterObject(ctx: NormalizeContext, raw: unknown, at: string, aliase
   const location = node.in as IRParameter['location'];
   const sdkName = location === 'header' ? (aliases[node.name.toLowerCase()] ?? node.name) : node.name;
   const docs = { ...schemaDocs(schema ?? {}), ...schemaDocs(node) };
-  return { name: node.name, sdkName, location, required: location === 'path' || node.required === true, type, pointer, ...docs };
+  return {
+    name: node.name,
+    sdkName,
+    location,
+    required: location === 'path' || node.required === true,
+    type,
+    pointer,
+    ...docs,
+  };
 }

@@ -20,11 +20,17 @@ export function requestBodyObject(
   const multipart = types.find((t) => t === 'multipart/form-data');
   const chosen = json ?? multipart ?? types[0];
   if (chosen === undefined) return undefined;
-  if (!json && !multipart) ctx.warnings.add('normalize', pointer, `request media type "${chosen}" sent as JSON`);
+  if (!json && !multipart)
+    ctx.warnings.add('normalize', pointer, `request media type "${chosen}" sent as JSON`);
   const media = content[chosen] ?? {};
   const mediaAt = pointerJoin(pointer, 'content', chosen);
   const type = schemaObject(ctx, media.schema, pointerJoin(mediaAt, 'schema'));
-  const body: IRRequestBody = { encoding: multipart && !json ? 'multipart' : 'json', required: node.required === true, type, pointer };
+  const body: IRRequestBody = {
+    encoding: multipart && !json ? 'multipart' : 'json',
+    required: node.required === true,
+    type,
+    pointer,
+  };
   return { body, example: mediaExample(ctx, media, mediaAt) };
 }
 

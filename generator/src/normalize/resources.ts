@@ -1,4 +1,4 @@
-import type { MethodConfig, ResourceConfig, ResolvedConfig } from '../config/index.js';
+import type { MethodConfig, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IR, IRMethod, IROperation, IRResource, IRType } from '../ir/types.js';
 import { camelCase, pascalCase, typeName } from '../plan/names.js';
@@ -17,7 +17,12 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
     const pointer = pointerJoin(`${config.configPath}#`, 'resources', path);
     const dot = path.lastIndexOf('.');
     const parent = dot === -1 ? undefined : byPath.get(path.slice(0, dot));
-    if (dot !== -1 && !parent) throw new GeneratorError('normalize', pointer, `parent resource "${path.slice(0, dot)}" is not declared before it`);
+    if (dot !== -1 && !parent)
+      throw new GeneratorError(
+        'normalize',
+        pointer,
+        `parent resource "${path.slice(0, dot)}" is not declared before it`,
+      );
     const resource: IRResource = {
       name: path.slice(dot + 1),
       path,
@@ -29,7 +34,9 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
       pointer,
     };
     for (const [name, mc] of Object.entries(rc.methods)) {
-      resource.methods.push(bindMethod(config, ir, opsById, { name, mc, rc, pointer: pointerJoin(pointer, 'methods', name) }));
+      resource.methods.push(
+        bindMethod(config, ir, opsById, { name, mc, rc, pointer: pointerJoin(pointer, 'methods', name) }),
+      );
     }
     (parent ? parent.subresources : roots).push(resource);
     byPath.set(path, resource);
@@ -39,21 +46,40 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
 }
 
 /** Groups unbound operations by the operationId part before the separator (config `autoResources`). */
-function autoResources(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>, roots: IRResource[]): void {
+function autoResources(
+  config: ResolvedConfig,
+  ir: Pick<IR, 'operations' | 'schemas'>,
+  roots: IRResource[],
+): void {
   const ops = ir.operations;
   const schemaNames = new Set(Object.keys(ir.schemas).map((n) => typeName(n)));
-  const bound = new Set(roots.flatMap(function all(r): string[] { return [...r.methods.map((m) => m.operationId), ...r.subresources.flatMap(all)]; }));
+  const bound = new Set(
+    roots.flatMap(function all(r): string[] {
+      return [...r.methods.map((m) => m.operationId), ...r.subresources.flatMap(all)];
+    }),
+  );
   const sep = config.autoResources!.separator;
   const byName = new Map<string, IRResource>();
   for (const op of Object.values(ops)) {
     if (bound.has(op.id)) continue;
     const id = op.operationId ?? `${op.method}${op.path}`;
-    const [group, rest] = id.includes(sep) ? [id.slice(0, id.indexOf(sep)), id.slice(id.indexOf(sep) + 1)] : ['default', id];
+    const [group, rest] = id.includes(sep)
+      ? [id.slice(0, id.indexOf(sep)), id.slice(id.indexOf(sep) + 1)]
+      : ['default', id];
     const name = camelCase(group);
     let r = byName.get(name);
     if (!r) {
       const cls = pascalCase(group);
-      r = { name, path: name, className: schemaNames.has(cls) ? `${cls}Resource` : cls, module: group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(), methods: [], subresources: [], typeAliases: {}, pointer: `${config.configPath}#/autoResources` };
+      r = {
+        name,
+        path: name,
+        className: schemaNames.has(cls) ? `${cls}Resource` : cls,
+        module: group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
+        methods: [],
+        subresources: [],
+        typeAliases: {},
+        pointer: `${config.configPath}#/autoResources`,
+      };
       byName.set(name, r);
       roots.push(r);
     }
@@ -77,16 +103,32 @@ interface MethodSite {
   pointer: string;
 }
 
-function bindMethod(config: ResolvedConfig, ir: Pick<IR, 'schemas'>, ops: Map<string, IROperation>, site: MethodSite): IRMethod {
+function bindMethod(
+  config: ResolvedConfig,
+  ir: Pick<IR, 'schemas'>,
+  ops: Map<string, IROperation>,
+  site: MethodSite,
+): IRMethod {
   const { mc, pointer } = site;
   const op = ops.get(mc.operation);
-  if (!op) throw new GeneratorError('normalize', pointerJoin(pointer, 'operation'), `no operation "${mc.operation}" in the spec`);
+  if (!op)
+    throw new GeneratorError(
+      'normalize',
+      pointerJoin(pointer, 'operation'),
+      `no operation "${mc.operation}" in the spec`,
+    );
   const schemaRef = (name: string, at: string): IRType => {
-    if (!ir.schemas[name]) throw new GeneratorError('normalize', pointerJoin(pointer, at), `no schema "${name}" in the spec`);
+    if (!ir.schemas[name])
+      throw new GeneratorError('normalize', pointerJoin(pointer, at), `no schema "${name}" in the spec`);
     return { kind: 'ref', name, pointer: `#/components/schemas/${name}` };
   };
   bindTransport(op, mc, config, schemaRef, ir, pointer);
-  const method: IRMethod = { name: site.name, operationId: op.id, headerDefaults: headerDefaults(config, site, pointer), pointer };
+  const method: IRMethod = {
+    name: site.name,
+    operationId: op.id,
+    headerDefaults: headerDefaults(config, site, pointer),
+    pointer,
+  };
   if (mc.paramsType) method.paramsType = mc.paramsType;
   if (mc.pageType) method.pageType = mc.pageType;
   if (mc.accept) method.accept = mc.accept;
@@ -104,6 +146,7 @@ function headerDefaults(config: ResolvedConfig, site: MethodSite, pointer: strin
   const values = [...(site.rc.defaultBetas ?? []), ...(site.mc.defaultBetas ?? [])];
   if (values.length === 0) return {};
   const header = config.headerParams.betas?.header;
-  if (!header) throw new GeneratorError('normalize', pointer, 'defaultBetas needs a `headerParams.betas` entry');
+  if (!header)
+    throw new GeneratorError('normalize', pointer, 'defaultBetas needs a `headerParams.betas` entry');
   return { [header.toLowerCase()]: [...new Set(values)] };
 }

@@ -16,7 +16,11 @@ export function schemaObject(ctx: NormalizeContext, schema: any, pointer: string
     return { kind: 'unknown', pointer };
   }
   if (depth > 40) {
-    ctx.warnings.add('normalize', pointer, 'schema nests too deeply (non-component $ref cycle?); typed as unknown');
+    ctx.warnings.add(
+      'normalize',
+      pointer,
+      'schema nests too deeply (non-component $ref cycle?); typed as unknown',
+    );
     return { kind: 'unknown', pointer };
   }
   const docs = schemaDocs(schema);
@@ -32,7 +36,9 @@ function refType(ctx: NormalizeContext, schema: any, pointer: string, depth: num
   if (name !== undefined) {
     resolvePointer(ctx, schema.$ref, pointer);
     const ref: IRType = { kind: 'ref', name, pointer, ...docs };
-    return schema.nullable === true ? { kind: 'union', variants: [ref, { kind: 'null', pointer }], pointer, ...docs } : ref;
+    return schema.nullable === true
+      ? { kind: 'union', variants: [ref, { kind: 'null', pointer }], pointer, ...docs }
+      : ref;
   }
   const target = resolvePointer(ctx, schema.$ref, pointer);
   return schemaObject(ctx, target, schema.$ref, depth + 1);
@@ -57,7 +63,13 @@ function stripDocs(t: IRType): IRType {
 
 const UNSUPPORTED = ['not', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'dependentSchemas'];
 
-function withoutNullable(ctx: NormalizeContext, s: any, pointer: string, depth: number, docs: IRDocs): IRType {
+function withoutNullable(
+  ctx: NormalizeContext,
+  s: any,
+  pointer: string,
+  depth: number,
+  docs: IRDocs,
+): IRType {
   const bad = UNSUPPORTED.find((k) => k in s);
   if (bad) {
     ctx.warnings.add('normalize', pointer, `"${bad}" is not supported; typed as unknown`);
@@ -68,7 +80,9 @@ function withoutNullable(ctx: NormalizeContext, s: any, pointer: string, depth: 
   const composite = s.oneOf ?? s.anyOf;
   if (Array.isArray(composite)) return unionType(ctx, s, composite, pointer, depth, docs);
   if (Array.isArray(s.allOf)) return allOfType(ctx, s, pointer, depth, docs);
-  const types: string[] = (Array.isArray(s.type) ? s.type : [s.type]).filter((t: unknown) => t && t !== 'null');
+  const types: string[] = (Array.isArray(s.type) ? s.type : [s.type]).filter(
+    (t: unknown) => t && t !== 'null',
+  );
   if (types.length > 1) {
     const variants = types.map((t) => withoutNullable(ctx, { ...s, type: t }, pointer, depth, {}));
     return { kind: 'union', variants, pointer, ...docs };
@@ -76,13 +90,26 @@ function withoutNullable(ctx: NormalizeContext, s: any, pointer: string, depth: 
   return singleType(ctx, s, types[0], pointer, depth, docs);
 }
 
-function singleType(ctx: NormalizeContext, s: any, type: string | undefined, pointer: string, depth: number, docs: IRDocs): IRType {
+function singleType(
+  ctx: NormalizeContext,
+  s: any,
+  type: string | undefined,
+  pointer: string,
+  depth: number,
+  docs: IRDocs,
+): IRType {
   switch (type ?? (s.properties || s.additionalProperties ? 'object' : s.items ? 'array' : undefined)) {
     case 'string':
       return { kind: 'string', pointer, ...pick(s, ['format', 'minLength', 'maxLength']), ...docs };
     case 'integer':
     case 'number':
-      return { kind: 'number', pointer, integer: type === 'integer', ...pick(s, ['format', 'minimum', 'maximum']), ...docs };
+      return {
+        kind: 'number',
+        pointer,
+        integer: type === 'integer',
+        ...pick(s, ['format', 'minimum', 'maximum']),
+        ...docs,
+      };
     case 'boolean':
       return { kind: 'boolean', pointer, ...docs };
     case 'null':
@@ -94,7 +121,10 @@ function singleType(ctx: NormalizeContext, s: any, type: string | undefined, poi
     case 'object':
       return objectType(ctx, s, pointer, depth, docs);
     case undefined:
-      if (typeof s.type === 'string' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null')) {
+      if (
+        typeof s.type === 'string' ||
+        (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null')
+      ) {
         return { kind: 'null', pointer, ...docs };
       }
       return { kind: 'unknown', pointer, ...docs };
@@ -112,13 +142,22 @@ function pick(s: any, keys: string[]): Record<string, unknown> {
 
 function enumType(values: unknown[], pointer: string, docs: IRDocs): IRType {
   const literals = values.map((v) =>
-    v === null ? ({ kind: 'null', pointer } as IRType) : ({ kind: 'literal', value: v as string, pointer } as IRType),
+    v === null
+      ? ({ kind: 'null', pointer } as IRType)
+      : ({ kind: 'literal', value: v as string, pointer } as IRType),
   );
   if (literals.length === 1) return { ...literals[0]!, ...docs };
   return { kind: 'union', variants: literals, pointer, ...docs };
 }
 
-function unionType(ctx: NormalizeContext, s: any, members: any[], pointer: string, depth: number, docs: IRDocs): IRType {
+function unionType(
+  ctx: NormalizeContext,
+  s: any,
+  members: any[],
+  pointer: string,
+  depth: number,
+  docs: IRDocs,
+): IRType {
   const key = s.oneOf ? 'oneOf' : 'anyOf';
   const variants = members.map((m, i) => schemaObject(ctx, m, pointerJoin(pointer, key, i), depth + 1));
   const union: IRType = { kind: 'union', variants, pointer, ...docs };
@@ -130,7 +169,9 @@ function unionType(ctx: NormalizeContext, s: any, members: any[], pointer: strin
 }
 
 function allOfType(ctx: NormalizeContext, s: any, pointer: string, depth: number, docs: IRDocs): IRType {
-  const members = s.allOf.map((m: any, i: number) => schemaObject(ctx, m, pointerJoin(pointer, 'allOf', i), depth + 1));
+  const members = s.allOf.map((m: any, i: number) =>
+    schemaObject(ctx, m, pointerJoin(pointer, 'allOf', i), depth + 1),
+  );
   if (s.properties) members.push(objectType(ctx, { ...s, allOf: undefined }, pointer, depth, {}));
   if (members.length === 1) return { ...members[0], ...docs };
   return { kind: 'intersection', members, pointer, ...docs };
@@ -142,14 +183,25 @@ function objectType(ctx: NormalizeContext, s: any, pointer: string, depth: numbe
   for (const [name, prop] of Object.entries<any>(s.properties ?? {})) {
     const at = pointerJoin(pointer, 'properties', name);
     const type = schemaObject(ctx, prop, at, depth + 1);
-    const p: IRProperty = { name, type, required: required.has(name), pointer: at, ...schemaDocs(prop ?? {}) };
+    const p: IRProperty = {
+      name,
+      type,
+      required: required.has(name),
+      pointer: at,
+      ...schemaDocs(prop ?? {}),
+    };
     if (prop?.readOnly === true) p.readOnly = true;
     properties.push(p);
   }
   const obj: IRObject = { kind: 'object', properties, pointer, ...docs };
   const extra = s.additionalProperties;
   if (extra === true || (extra && typeof extra === 'object')) {
-    obj.additionalProperties = schemaObject(ctx, extra, pointerJoin(pointer, 'additionalProperties'), depth + 1);
+    obj.additionalProperties = schemaObject(
+      ctx,
+      extra,
+      pointerJoin(pointer, 'additionalProperties'),
+      depth + 1,
+    );
   } else if (extra === undefined && properties.length === 0) {
     obj.additionalProperties = { kind: 'unknown', pointer };
   }

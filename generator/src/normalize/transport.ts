@@ -17,21 +17,40 @@ export function bindTransport(
   pointer: string,
 ): void {
   if (mc.stream) {
-    op.response = { ...op.response, kind: op.response.type ? 'json+sse' : 'sse', eventType: schemaRef(mc.stream.event, 'stream/event'), streamParam: mc.stream.param };
+    op.response = {
+      ...op.response,
+      kind: op.response.type ? 'json+sse' : 'sse',
+      eventType: schemaRef(mc.stream.event, 'stream/event'),
+      streamParam: mc.stream.param,
+    };
   } else if (op.response.kind === 'json+sse') {
     op.response.streamParam = 'stream';
   }
-  if (mc.jsonl) op.response = { kind: 'jsonl', type: schemaRef(mc.jsonl.item, 'jsonl/item'), pointer: op.response.pointer };
+  if (mc.jsonl)
+    op.response = {
+      kind: 'jsonl',
+      type: schemaRef(mc.jsonl.item, 'jsonl/item'),
+      pointer: op.response.pointer,
+    };
   if (mc.binary) op.response = { kind: 'binary', pointer: op.response.pointer };
   if (mc.multipart && op.body) op.body.encoding = 'multipart';
   if (mc.deprecated) op.deprecated = true;
   const scheme = mc.pagination ?? detectScheme(op, config, ir);
   if (!scheme) return;
   const pc = config.pagination[scheme];
-  if (!pc) throw new GeneratorError('normalize', pointerJoin(pointer, 'pagination'), `no pagination scheme "${scheme}" in the config`);
+  if (!pc)
+    throw new GeneratorError(
+      'normalize',
+      pointerJoin(pointer, 'pagination'),
+      `no pagination scheme "${scheme}" in the config`,
+    );
   const item = itemsOf(op.response.type, pc.response.items, ir);
   if (!item) {
-    throw new GeneratorError('normalize', op.response.pointer, `response has no "${pc.response.items}" array for pagination "${scheme}"`);
+    throw new GeneratorError(
+      'normalize',
+      op.response.pointer,
+      `response has no "${pc.response.items}" array for pagination "${scheme}"`,
+    );
   }
   op.pagination = { scheme, item };
 }
@@ -61,4 +80,3 @@ function detectScheme(op: IROperation, config: ResolvedConfig, ir: Pick<IR, 'sch
   );
   return matches.length === 1 ? matches[0]![0] : undefined;
 }
-

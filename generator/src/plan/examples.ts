@@ -9,8 +9,10 @@ export const FILE_MARKER = '$sdkgen:file';
  */
 export function exampleFor(ir: Pick<IR, 'schemas'>, type: IRType, requiredOnly: boolean, depth = 0): unknown {
   if (type.kind === 'string' && type.format === 'binary') return FILE_MARKER;
-  if (type.kind === 'array' && type.items.kind === 'string' && type.items.format === 'binary') return [FILE_MARKER];
-  if (type.example !== undefined && !(requiredOnly && depth > 0 && typeof type.example === 'object')) return type.example;
+  if (type.kind === 'array' && type.items.kind === 'string' && type.items.format === 'binary')
+    return [FILE_MARKER];
+  if (type.example !== undefined && !(requiredOnly && depth > 0 && typeof type.example === 'object'))
+    return type.example;
   if (depth > 12) return undefined;
   switch (type.kind) {
     case 'ref': {
@@ -35,13 +37,21 @@ export function exampleFor(ir: Pick<IR, 'schemas'>, type: IRType, requiredOnly: 
       return item === undefined ? [] : Array.from({ length: Math.max(1, type.minItems ?? 1) }, () => item);
     }
     case 'union': {
-      const file = type.variants.find((v) => v.kind === 'array' && v.items.kind === 'string' && v.items.format === 'binary');
+      const file = type.variants.find(
+        (v) => v.kind === 'array' && v.items.kind === 'string' && v.items.format === 'binary',
+      );
       if (file) return [FILE_MARKER];
-      const pick = type.variants.find((v) => v.kind === 'literal') ?? type.variants.find((v) => v.kind !== 'null') ?? type.variants[0];
+      const pick =
+        type.variants.find((v) => v.kind === 'literal') ??
+        type.variants.find((v) => v.kind !== 'null') ??
+        type.variants[0];
       return pick ? exampleFor(ir, pick, requiredOnly, depth + 1) : undefined;
     }
     case 'intersection':
-      return Object.assign({}, ...type.members.map((m) => exampleFor(ir, m, requiredOnly, depth + 1)).filter(isObject));
+      return Object.assign(
+        {},
+        ...type.members.map((m) => exampleFor(ir, m, requiredOnly, depth + 1)).filter(isObject),
+      );
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of type.properties) {

@@ -42,18 +42,21 @@ export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: 
         return;
       }
       case 'array':
-        return walk(t.items);
+        walk(t.items);
+        return;
       case 'object':
-        t.properties.forEach((p) => walk(p.type));
+        for (const p of t.properties) walk(p.type);
         if (t.additionalProperties) walk(t.additionalProperties);
         return;
       case 'union':
-        return t.variants.forEach(walk);
+        for (const v of t.variants) walk(v);
+        return;
       case 'intersection':
-        return t.members.forEach(walk);
+        for (const m of t.members) walk(m);
+        return;
     }
   };
-  typesOf(mod).forEach(walk);
+  for (const t of typesOf(mod)) walk(t);
   return found;
 }
 

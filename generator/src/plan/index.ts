@@ -2,10 +2,10 @@ import type { ResolvedConfig } from '../config/index.js';
 import { GeneratorError } from '../errors.js';
 import type { IR, IRResource } from '../ir/types.js';
 import { importAlias, referencedModules } from './imports.js';
-import { planMethod } from './methods.js';
 import { planIndexes } from './indexes.js';
-import type { Plan, PlannedClientResource, PlannedModule, PlannedType, TypeHome } from './types.js';
+import { planMethod } from './methods.js';
 import { typeHomes } from './type-homes.js';
+import type { Plan, PlannedClientResource, PlannedModule, PlannedType, TypeHome } from './types.js';
 
 export type * from './types.js';
 
@@ -21,11 +21,16 @@ export type * from './types.js';
 export function plan(ir: IR, config: ResolvedConfig): Plan {
   const homes = typeHomes(ir, config);
   const modules = new Map<string, PlannedModule>();
-  const mod = (path: string) => modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
+  const mod = (path: string) =>
+    modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
   const extra = new Map<string, { pages: PlannedType[]; responses: PlannedType[]; params: PlannedType[] }>();
   const visit = (r: IRResource, clientPath: string) => {
     const m = mod(r.module);
-    const bucket = { pages: [] as PlannedType[], responses: [] as PlannedType[], params: [] as PlannedType[] };
+    const bucket = {
+      pages: [] as PlannedType[],
+      responses: [] as PlannedType[],
+      params: [] as PlannedType[],
+    };
     const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}` };
     const methods = r.methods.map((im) => {
       const mp = planMethod(site, im);
@@ -34,16 +39,29 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
       bucket.params.push(...mp.params);
       return mp.method;
     });
-    const subresources = r.subresources.map((s) => ({ prop: s.name, className: s.className, module: s.module }));
-    if (m.resource) throw new GeneratorError('plan', r.pointer, `module "${r.module}" already holds resource ${m.resource.dottedPath}`);
+    const subresources = r.subresources.map((s) => ({
+      prop: s.name,
+      className: s.className,
+      module: s.module,
+    }));
+    if (m.resource)
+      throw new GeneratorError(
+        'plan',
+        r.pointer,
+        `module "${r.module}" already holds resource ${m.resource.dottedPath}`,
+      );
     m.resource = { className: r.className, dottedPath: r.path, methods, subresources };
     for (const [alias, target] of Object.entries(r.typeAliases)) {
-      bucket.params.push({ name: alias, pointer: `${r.pointer}/typeAliases/${alias}`, decl: { kind: 'alias', text: target } });
+      bucket.params.push({
+        name: alias,
+        pointer: `${r.pointer}/typeAliases/${alias}`,
+        decl: { kind: 'alias', text: target },
+      });
     }
     extra.set(r.module, bucket);
-    r.subresources.forEach((s) => visit(s, site.clientPath));
+    for (const s of r.subresources) visit(s, site.clientPath);
   };
-  ir.resources.forEach((r) => visit(r, 'client'));
+  for (const r of ir.resources) visit(r, 'client');
   const consumed = new Set([...extra.values()].flatMap((b) => b.params.map((p) => p.name)));
   placeSchemas(ir, homes, mod, extra, consumed);
   for (const m of modules.values()) {
@@ -55,9 +73,22 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
   for (const m of sorted) {
     m.imports = planImports(ir, homes, m);
     // Namespace members that alias a module-level name of the same name need a qualified self reference.
-    if (m.types.some((t) => t.members?.length)) m.imports.push({ module: m.path, alias: importAlias(m.path, m.imports.some((i) => i.alias === importAlias(m.path, false))), value: false });
+    if (m.types.some((t) => t.members?.length))
+      m.imports.push({
+        module: m.path,
+        alias: importAlias(
+          m.path,
+          m.imports.some((i) => i.alias === importAlias(m.path, false)),
+        ),
+        value: false,
+      });
   }
-  return { modules: sorted, indexes: planIndexes(ir, sorted), client: planClient(ir, config, sorted), typeHomes: homes };
+  return {
+    modules: sorted,
+    indexes: planIndexes(ir, sorted),
+    client: planClient(ir, config, sorted),
+    typeHomes: homes,
+  };
 }
 
 function placeSchemas(
@@ -75,10 +106,18 @@ function placeSchemas(
     const paramsHere = extra.get(home.module)?.params.some((p) => p.name === home.name);
     if (paramsHere && consumed.has(home.name)) continue;
     const t = schema.type;
-    const docs = { ...(t.description ? { description: t.description } : {}), ...(t.deprecated ? { deprecated: true } : {}) };
+    const docs = {
+      ...(t.description ? { description: t.description } : {}),
+      ...(t.deprecated ? { deprecated: true } : {}),
+    };
     const decl: PlannedType['decl'] =
       t.kind === 'object'
-        ? { kind: 'interface', properties: t.properties, extends: [], ...(t.additionalProperties ? { additional: t.additionalProperties } : {}) }
+        ? {
+            kind: 'interface',
+            properties: t.properties,
+            extends: [],
+            ...(t.additionalProperties ? { additional: t.additionalProperties } : {}),
+          }
         : { kind: 'alias', type: t };
     mod(home.module).types.push({ name: home.name, pointer: schema.pointer, decl, ...docs });
   }
@@ -89,7 +128,11 @@ function checkCollisions(m: PlannedModule, modules: Map<string, PlannedModule>):
   const claim = (name: string, pointer: string) => {
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new GeneratorError('plan', pointer, `name "${name}" collides in module "${m.path}" with the declaration from ${first}`);
+      throw new GeneratorError(
+        'plan',
+        pointer,
+        `name "${name}" collides in module "${m.path}" with the declaration from ${first}`,
+      );
     }
     seen.set(name, pointer);
   };
@@ -119,7 +162,8 @@ function planImports(ir: IR, homes: Record<string, TypeHome>, m: PlannedModule):
 
 function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): Plan['client'] {
   const byPath = new Map(modules.map((m) => [m.path, m]));
-  const exported = (module: string) => (byPath.get(module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
+  const exported = (module: string) =>
+    (byPath.get(module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
   const toClient = (r: IRResource): PlannedClientResource => {
     const ov = ir.overlays[r.path];
     const children = r.subresources.map(toClient).filter((c) => c.overlay || c.children.length > 0);
@@ -130,12 +174,20 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
       ...(ov ? { overlay: { module: ov.module, exportName: ov.exportName } } : {}),
       children,
       types: exported(r.module),
-      subresources: r.subresources.map((s) => ({ className: s.className, module: s.module, types: exported(s.module) })),
+      subresources: r.subresources.map((s) => ({
+        className: s.className,
+        module: s.module,
+        types: exported(s.module),
+      })),
     };
   };
   for (const path of Object.keys(ir.overlays)) {
     if (!Object.hasOwn(config.resources, path)) {
-      throw new GeneratorError('plan', `${config.configPath}#/overlays/${path}`, `overlay for unknown resource "${path}"`);
+      throw new GeneratorError(
+        'plan',
+        `${config.configPath}#/overlays/${path}`,
+        `overlay for unknown resource "${path}"`,
+      );
     }
   }
   const shared = byPath.get(config.defaultTypeModule);
@@ -144,9 +196,16 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
     ...(authOption(config) ? { authOption: authOption(config)! } : {}),
     baseClassName: config.client.baseClassName,
     baseModule: config.client.baseModule,
-    constants: config.client.constants.map((c) => ({ name: c.name, value: c.value, static: c.static ?? false })),
+    constants: config.client.constants.map((c) => ({
+      name: c.name,
+      value: c.value,
+      static: c.static ?? false,
+    })),
     resources: ir.resources.map(toClient),
-    paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({ name, paramsType: pc.paramsType })),
+    paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({
+      name,
+      paramsType: pc.paramsType,
+    })),
     sharedTypes: shared && !shared.resource ? exported(shared.path) : [],
     ...(shared && !shared.resource ? { sharedModule: shared.path } : {}),
   };

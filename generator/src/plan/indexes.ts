@@ -10,7 +10,9 @@ import type { PlannedIndex, PlannedModule } from './types.js';
 export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
   const out: PlannedIndex[] = [];
   const root: PlannedIndex = { path: 'index', entries: [] };
-  for (const m of modules) if (!m.resource && !isOwnedByFolder(m.path, ir)) root.entries.push({ from: m.path, module: m.path, kind: 'star' });
+  for (const m of modules)
+    if (!m.resource && !isOwnedByFolder(m.path, ir))
+      root.entries.push({ from: m.path, module: m.path, kind: 'star' });
   for (const r of [...ir.resources].sort((a, b) => a.name.localeCompare(b.name))) {
     root.entries.push({ from: r.module, module: r.module, kind: 'named' });
   }
@@ -20,7 +22,11 @@ export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
       const dir = dirname(r.module);
       const entries: PlannedIndex['entries'] = [{ from: r.module, module: r.module, kind: 'named' }];
       for (const s of [...r.subresources].sort((a, b) => a.name.localeCompare(b.name))) {
-        entries.push({ from: s.subresources.length > 0 ? `${dirname(s.module)}/index` : s.module, module: s.module, kind: 'named' });
+        entries.push({
+          from: s.subresources.length > 0 ? `${dirname(s.module)}/index` : s.module,
+          module: s.module,
+          kind: 'named',
+        });
       }
       out.push({ path: `${dir}/index`, entries: entries.sort((a, b) => a.from.localeCompare(b.from)) });
       out.push({ path: dir, entries: [{ from: `${dir}/index`, module: r.module, kind: 'star' }] });

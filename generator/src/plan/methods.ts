@@ -80,7 +80,9 @@ function planPathParams(config: ResolvedConfig, op: IROperation, allPositional: 
   const all = op.params.path;
   return all.map((p, i) => ({
     wire: p.name,
-    local: ['path', 'options', 'params', 'body', 'query'].includes(camelCase(p.name)) ? `${camelCase(p.name)}Param` : camelCase(p.name),
+    local: ['path', 'options', 'params', 'body', 'query'].includes(camelCase(p.name))
+      ? `${camelCase(p.name)}Param`
+      : camelCase(p.name),
     positional: allPositional || config.pathParams.positional === 'all' || i === all.length - 1,
     type: p.type,
   }));
@@ -95,14 +97,20 @@ function resolveObject(ir: IR, t: IRType | undefined): IRType | undefined {
 function bodyShape(ir: IR, op: IROperation): { props: IRProperty[]; whole?: IRType; required: boolean } {
   if (!op.body) return { props: [], required: false };
   const obj = resolveObject(ir, op.body.type);
-  if (obj?.kind === 'object' && !obj.additionalProperties) return { props: obj.properties, required: op.body.required };
+  if (obj?.kind === 'object' && !obj.additionalProperties)
+    return { props: obj.properties, required: op.body.required };
   return { props: [], whole: op.body.type, required: op.body.required };
 }
 
 type Member = PlannedProperty & { location: 'path' | 'query' | 'header' | 'body' };
 
 function paramMembers(op: IROperation, pathParams: PlannedPathParam[], bodyProps: IRProperty[]): Member[] {
-  const fromParam = (p: IRParameter): Member => ({ ...p, name: p.sdkName, location: p.location, type: p.type });
+  const fromParam = (p: IRParameter): Member => ({
+    ...p,
+    name: p.sdkName,
+    location: p.location,
+    type: p.type,
+  });
   const path = op.params.path.filter((p) => pathParams.some((pp) => pp.wire === p.name && !pp.positional));
   return [
     ...path.map(fromParam),
@@ -114,7 +122,13 @@ function paramMembers(op: IROperation, pathParams: PlannedPathParam[], bodyProps
 
 const PREFIX = { path: 'Path param', query: 'Query param', header: 'Header param', body: 'Body param' };
 
-function planParamsTypes(site: Site, op: IROperation, method: PlannedMethod, members: Member[], out: MethodPlan): void {
+function planParamsTypes(
+  site: Site,
+  op: IROperation,
+  method: PlannedMethod,
+  members: Member[],
+  out: MethodPlan,
+): void {
   const mixed = new Set(members.map((m) => m.location)).size > 1;
   const scheme = op.pagination ? site.config.pagination[op.pagination.scheme] : undefined;
   const inherited = new Set(scheme ? Object.keys(scheme.request) : []);
@@ -130,11 +144,25 @@ function planParamsTypes(site: Site, op: IROperation, method: PlannedMethod, mem
   const streamParam = op.response.kind === 'json+sse' ? op.response.streamParam : undefined;
   const streamProp = streamParam ? properties.find((p) => p.name === streamParam) : undefined;
   if (!streamProp) {
-    out.params.push({ name, pointer: op.pointer, request: true, decl: { kind: 'interface', properties, extends: ext } });
+    out.params.push({
+      name,
+      pointer: op.pointer,
+      request: true,
+      decl: { kind: 'interface', properties, extends: ext },
+    });
     return;
   }
-  method.streaming = { param: streamParam!, base: `${name}Base`, streaming: `${name}Streaming`, nonStreaming: `${name}NonStreaming` };
-  const lit = (value: boolean, required: boolean): PlannedProperty => ({ ...streamProp, required, type: { kind: 'literal', value, pointer: streamProp.pointer } });
+  method.streaming = {
+    param: streamParam!,
+    base: `${name}Base`,
+    streaming: `${name}Streaming`,
+    nonStreaming: `${name}NonStreaming`,
+  };
+  const lit = (value: boolean, required: boolean): PlannedProperty => ({
+    ...streamProp,
+    required,
+    type: { kind: 'literal', value, pointer: streamProp.pointer },
+  });
   const s = method.streaming;
   out.params.push(
     {
@@ -147,9 +175,25 @@ function planParamsTypes(site: Site, op: IROperation, method: PlannedMethod, mem
         { name: s.streaming, text: s.streaming },
       ],
     },
-    { name: s.base, pointer: op.pointer, request: true, hidden: true, decl: { kind: 'interface', properties, extends: ext } },
-    { name: s.nonStreaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(false, false)], extends: [s.base] } },
-    { name: s.streaming, pointer: op.pointer, request: true, decl: { kind: 'interface', properties: [lit(true, true)], extends: [s.base] } },
+    {
+      name: s.base,
+      pointer: op.pointer,
+      request: true,
+      hidden: true,
+      decl: { kind: 'interface', properties, extends: ext },
+    },
+    {
+      name: s.nonStreaming,
+      pointer: op.pointer,
+      request: true,
+      decl: { kind: 'interface', properties: [lit(false, false)], extends: [s.base] },
+    },
+    {
+      name: s.streaming,
+      pointer: op.pointer,
+      request: true,
+      decl: { kind: 'interface', properties: [lit(true, true)], extends: [s.base] },
+    },
   );
 }
 
@@ -159,19 +203,37 @@ function nameInline(site: Site, t: IRType, name: string, out: PlannedType[]): IR
   const key = `$local:${site.resource.module}:${name}`;
   site.homes[key] = { module: site.resource.module, name };
   const decl: PlannedType['decl'] =
-    t.kind === 'object' ? { kind: 'interface', properties: t.properties, extends: [], ...(t.additionalProperties ? { additional: t.additionalProperties } : {}) } : { kind: 'alias', type: t };
+    t.kind === 'object'
+      ? {
+          kind: 'interface',
+          properties: t.properties,
+          extends: [],
+          ...(t.additionalProperties ? { additional: t.additionalProperties } : {}),
+        }
+      : { kind: 'alias', type: t };
   out.push({ name, pointer: t.pointer, decl, ...(t.description ? { description: t.description } : {}) });
   return { kind: 'ref', name: key, pointer: t.pointer };
 }
 
-function planResponse(site: Site, op: IROperation, stem: string, method: PlannedMethod, m: IRMethod, out: MethodPlan): void {
+function planResponse(
+  site: Site,
+  op: IROperation,
+  stem: string,
+  method: PlannedMethod,
+  m: IRMethod,
+  out: MethodPlan,
+): void {
   const r = op.response;
   if (op.pagination) {
     const item = nameInline(site, op.pagination.item, `${stem}Response`, out.responses);
     const itemName = item.kind === 'ref' ? (site.homes[item.name]?.name ?? item.name) : 'Item';
     const alias = m.pageType ?? `${plural(itemName)}${op.pagination.scheme}`;
     method.page = { scheme: op.pagination.scheme, alias, item };
-    out.pages.push({ name: alias, pointer: op.pointer, decl: { kind: 'alias', generic: { name: op.pagination.scheme, arg: item } } });
+    out.pages.push({
+      name: alias,
+      pointer: op.pointer,
+      decl: { kind: 'alias', generic: { name: op.pagination.scheme, arg: item } },
+    });
     method.response = { kind: 'json', type: item };
     return;
   }
@@ -179,7 +241,13 @@ function planResponse(site: Site, op: IROperation, stem: string, method: Planned
   if (r.eventType) method.response.eventType = nameInline(site, r.eventType, `${stem}Event`, out.responses);
 }
 
-function planExamples(ir: IR, op: IROperation, method: PlannedMethod, members: Member[], hasBodyProps: boolean): void {
+function planExamples(
+  ir: IR,
+  op: IROperation,
+  method: PlannedMethod,
+  members: Member[],
+  hasBodyProps: boolean,
+): void {
   const positional = method.pathParams.filter((p) => p.positional).map((p) => exampleOrName(p.wire, op));
   const build = (requiredOnly: boolean): unknown[] => {
     if (method.wholeBody) return [...positional, exampleFor(ir, method.wholeBody, requiredOnly)];
@@ -190,8 +258,10 @@ function planExamples(ir: IR, op: IROperation, method: PlannedMethod, members: M
       if (requiredOnly && !mem.required) continue;
       if (mem.location === 'path') obj[mem.name] = exampleOrName(mem.name, op);
       else if (isBinary(ir, mem.type)) obj[mem.name] = exampleFor(ir, mem.type, true);
-      else if (mem.location === 'body' && bodyExample && mem.name in bodyExample) obj[mem.name] = bodyExample[mem.name];
-      else if (!(mem.location === 'body' && bodyExample && !requiredOnly)) obj[mem.name] = mem.example ?? exampleFor(ir, mem.type, requiredOnly);
+      else if (mem.location === 'body' && bodyExample && mem.name in bodyExample)
+        obj[mem.name] = bodyExample[mem.name];
+      else if (!(mem.location === 'body' && bodyExample && !requiredOnly))
+        obj[mem.name] = mem.example ?? exampleFor(ir, mem.type, requiredOnly);
     }
     if (method.streaming && !requiredOnly) delete obj[method.streaming.param];
     return Object.keys(obj).length === 0 && !method.params.required ? positional : [...positional, obj];

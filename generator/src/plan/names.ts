@@ -3,7 +3,11 @@
 /** `message_batch_id` -> `messageBatchID`, `file-id` -> `fileID`, `retrieve-metadata` -> `retrieveMetadata`. */
 export function camelCase(s: string): string {
   const parts = s.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const out = parts.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+  const out = parts
+    .map((p, i) =>
+      i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1),
+    )
+    .join('');
   return toIdentifier(out.replace(/Id$/, 'ID'));
 }
 
@@ -30,7 +34,9 @@ export function plural(s: string): string {
 }
 
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await'.split(
+    ' ',
+  ),
 );
 
 /** Makes `s` a valid identifier (prefixing `_` where needed). */

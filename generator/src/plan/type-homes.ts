@@ -17,7 +17,8 @@ export function typeHomes(ir: IR, config: ResolvedConfig): Record<string, TypeHo
     const name = typeName(given);
     const glob = globs.find((g) => g.re.test(schema.source));
     const module = glob?.module ?? auto.get(schema.name) ?? config.defaultTypeModule;
-    homes[schema.name] = name.includes('.') || glob?.module === null ? { module, name, inline: true } : { module, name };
+    homes[schema.name] =
+      name.includes('.') || glob?.module === null ? { module, name, inline: true } : { module, name };
   }
   return homes;
 }
@@ -27,7 +28,9 @@ export function globToRegExp(glob: string): RegExp {
   const body = glob
     .replace(/^\.\//, '')
     .split(/(\*\*\/?|\*)/)
-    .map((part) => (part.startsWith('**') ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+^${}()|[\]\\?]/g, '\\$&')))
+    .map((part) =>
+      part.startsWith('**') ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+^${}()|[\]\\?]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${body}$`);
 }
@@ -38,8 +41,12 @@ function autoModules(ir: IR): Map<string, string> {
     for (const m of r.methods) {
       const op = ir.operations[m.operationId]!;
       const roots: IRType[] = [
-        ...Object.values(op.params).flat().map((p) => p.type),
-        ...[op.body?.type, op.response.type, op.response.eventType, op.pagination?.item].filter((t): t is IRType => !!t),
+        ...Object.values(op.params)
+          .flat()
+          .map((p) => p.type),
+        ...[op.body?.type, op.response.type, op.response.eventType, op.pagination?.item].filter(
+          (t): t is IRType => !!t,
+        ),
       ];
       for (const name of reachable(ir, roots)) if (!owner.has(name)) owner.set(name, r.module);
     }
@@ -72,7 +79,10 @@ export function refsIn(t: IRType): string[] {
     case 'array':
       return refsIn(t.items);
     case 'object':
-      return [...t.properties.flatMap((p) => refsIn(p.type)), ...(t.additionalProperties ? refsIn(t.additionalProperties) : [])];
+      return [
+        ...t.properties.flatMap((p) => refsIn(p.type)),
+        ...(t.additionalProperties ? refsIn(t.additionalProperties) : []),
+      ];
     case 'union':
       return t.variants.flatMap(refsIn);
     case 'intersection':

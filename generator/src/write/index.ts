@@ -49,14 +49,26 @@ export function write(files: RenderedFile[], opts: WriteOptions): WriteResult {
   for (const f of all) {
     const current = readIfExists(join(outDir, f.path));
     if (current === f.content) continue;
-    const diff = createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, current ?? '', f.content, 'on disk', 'generated', { context: 2 });
+    const diff = createTwoFilesPatch(
+      `a/${f.path}`,
+      `b/${f.path}`,
+      current ?? '',
+      f.content,
+      'on disk',
+      'generated',
+      { context: 2 },
+    );
     changed.push({ path: f.path, status: current === undefined ? 'added' : 'changed', diff });
   }
   const produced = new Set(all.map((f) => f.path));
   for (const stale of Object.keys(previous?.files ?? {})) {
     if (produced.has(stale) || !existsSync(join(outDir, stale))) continue;
     assertOwned(stale, opts.owned);
-    changed.push({ path: stale, status: 'stale', diff: `stale generated file ${stale} (no longer produced)\n` });
+    changed.push({
+      path: stale,
+      status: 'stale',
+      diff: `stale generated file ${stale} (no longer produced)\n`,
+    });
   }
   if (opts.mode === 'write' && changed.length > 0) commit(outDir, all, changed);
   return { changed, unchanged: all.length - changed.filter((c) => c.status !== 'stale').length };

@@ -31,7 +31,9 @@ export function manifestFile(files: RenderedFile[], input: ManifestInput): Rende
     generator: { name: '@sdkgen/generator', version: input.generatorVersion },
     spec: { path: input.specPath, sha256: input.specHash },
     config: { path: input.configPath, sha256: input.configHash },
-    files: Object.fromEntries([...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, sha256(f.content)])),
+    files: Object.fromEntries(
+      [...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, sha256(f.content)]),
+    ),
   };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
 }

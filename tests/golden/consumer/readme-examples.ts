@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import Anthropic, { toFile } from '@sdkgen/anthropic';
 
 export async function readmeExamples(batchID: string): Promise<void> {
-  const client = new Anthropic({ apiKey: process.env['ANTHROPIC_API_KEY'], maxRetries: 0, timeout: 20_000 });
+  const client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY, maxRetries: 0, timeout: 20_000 });
 
   const message = await client.messages.create({
     max_tokens: 1024,
@@ -30,14 +30,22 @@ export async function readmeExamples(batchID: string): Promise<void> {
   const block: Anthropic.Messages.ContentBlock | undefined = typed.content[0];
   console.log(block);
 
-  const helper = client.messages.stream({ model: 'claude-sonnet-4-5-20250929', max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }] });
+  const helper = client.messages.stream({
+    model: 'claude-sonnet-4-5-20250929',
+    max_tokens: 1024,
+    messages: [{ role: 'user', content: 'Hi' }],
+  });
   console.log(await helper.finalMessage());
 
   await client.messages.batches.create({
     requests: [
       {
         custom_id: 'my-first-request',
-        params: { model: 'claude-sonnet-4-5-20250929', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello, world' }] },
+        params: {
+          model: 'claude-sonnet-4-5-20250929',
+          max_tokens: 1024,
+          messages: [{ role: 'user', content: 'Hello, world' }],
+        },
       },
     ],
   });
@@ -62,12 +70,17 @@ export async function readmeExamples(batchID: string): Promise<void> {
     betas: ['files-api-2025-04-14'],
   });
   await client.beta.files.upload({ file: new File(['my bytes'], 'file.txt', { type: 'text/plain' }) });
-  await client.beta.files.upload({ file: await toFile(Buffer.from('my bytes'), 'file', { type: 'text/plain' }) });
+  await client.beta.files.upload({
+    file: await toFile(Buffer.from('my bytes'), 'file', { type: 'text/plain' }),
+  });
   const download: Response = await client.beta.files.download('file_id');
   console.log(await download.text());
   for await (const file of client.beta.files.list()) console.log(file.filename);
 
-  const skill = await client.beta.skills.create({ display_title: 'Helper', files: [await toFile(Buffer.from('x'), 'SKILL.md')] });
+  const skill = await client.beta.skills.create({
+    display_title: 'Helper',
+    files: [await toFile(Buffer.from('x'), 'SKILL.md')],
+  });
   for await (const s of client.beta.skills.list()) console.log(s.id);
   const version = await client.beta.skills.versions.retrieve('version', { skill_id: skill.id });
   console.log(version.version);
@@ -81,15 +94,30 @@ export async function readmeExamples(batchID: string): Promise<void> {
   console.log(beta.content);
 
   const { data, response } = await client.messages
-    .create({ max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }], model: 'claude-sonnet-4-5-20250929' })
+    .create({
+      max_tokens: 1024,
+      messages: [{ role: 'user', content: 'Hello' }],
+      model: 'claude-sonnet-4-5-20250929',
+    })
     .withResponse();
   console.log(data.content, response.headers.get('request-id'));
 
   await client.messages
-    .create({ max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }], model: 'claude-sonnet-4-5-20250929' }, { timeout: 5_000, headers: { 'anthropic-version': 'x' } })
+    .create(
+      {
+        max_tokens: 1024,
+        messages: [{ role: 'user', content: 'Hello' }],
+        model: 'claude-sonnet-4-5-20250929',
+      },
+      { timeout: 5_000, headers: { 'anthropic-version': 'x' } },
+    )
     .catch((err: unknown) => {
       if (err instanceof Anthropic.APIError) console.log(err.status, err.name, err.headers);
     });
-  const completion = await client.completions.create({ model: 'claude-2.1', max_tokens_to_sample: 256, prompt: `${Anthropic.HUMAN_PROMPT} Hi${Anthropic.AI_PROMPT}` });
+  const completion = await client.completions.create({
+    model: 'claude-2.1',
+    max_tokens_to_sample: 256,
+    prompt: `${Anthropic.HUMAN_PROMPT} Hi${Anthropic.AI_PROMPT}`,
+  });
   console.log(completion.completion);
 }
