@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Change } from './change.js';
-import { baseSpec, writeSpec } from './fixtures.js';
+import { baseSpec, removeTempDirs, tempDir, writeSpec } from './fixtures.js';
 import { renderChangeset, runDiff, writeChangesetSince } from './index.js';
 
 const change = (bump: Change['bump'], kind: Change['kind'], subject: string): Change => ({
@@ -26,6 +25,7 @@ async function captured(run: () => Promise<unknown>): Promise<{ out: string; err
 }
 
 afterEach(() => vi.restoreAllMocks());
+afterAll(removeTempDirs);
 
 describe('changeset', () => {
   it('carries the strongest bump and one line per change', () => {
@@ -55,7 +55,7 @@ describe('sdkgen diff (CLI)', () => {
   const newDir = writeSpec(next);
 
   it('prints the report, writes a changeset and trips --fail-on', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'sdkgen-changeset-'));
+    const out = tempDir('sdkgen-changeset-');
     const args = [oldDir, newDir, '--changeset', out, '--package', '@sdkgen/demo', '--fail-on', 'major'];
     const { out: report, result } = await captured(() => runDiff(args));
     expect(result).toBe(1);
@@ -80,7 +80,7 @@ describe('sdkgen diff (CLI)', () => {
 
 describe('generate --changeset (diff against git HEAD)', () => {
   it('writes a major changeset when a committed field is removed', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'sdkgen-repo-'));
+    const repo = tempDir('sdkgen-repo-');
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
         cwd: repo,

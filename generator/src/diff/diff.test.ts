@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Bump, ChangeKind } from './change.js';
-import { baseSpec, writeSpec } from './fixtures.js';
+import { baseSpec, removeTempDirs, writeSpec } from './fixtures.js';
 import { diffSpecs, formatReport, locateSpec, maxBump } from './index.js';
 
 type Spec = Record<string, any>;
@@ -193,6 +193,8 @@ const cases: Case[] = [
     want: { kind: 'docs', bump: 'patch', subject: 'operation `post /v1/messages`' },
   },
 ];
+
+afterAll(removeTempDirs);
 
 describe('sdkgen diff classifies each change', () => {
   const oldDir = writeSpec(baseSpec());

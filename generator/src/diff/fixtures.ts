@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,9 +82,23 @@ export function baseSpec(): Record<string, any> {
   };
 }
 
+const created: string[] = [];
+
+/** Removes every temp folder `writeSpec` and `tempDir` created (call from `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temp folder, removed by `removeTempDirs`. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
 /** Writes `spec` as `openapi.json` into a fresh temp folder (under `root` when given) and returns the folder. */
 export function writeSpec(spec: Record<string, any>, root?: string): string {
-  const dir = root ?? mkdtempSync(join(tmpdir(), 'sdkgen-diff-test-'));
+  const dir = root ?? tempDir('sdkgen-diff-test-');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
   return dir;

@@ -5,13 +5,20 @@ import { GeneratorError } from '../errors.js';
 import { BUMPS, type Bump, type Change, maxBump } from './change.js';
 import { writeChangeset } from './changeset.js';
 import { compareIR } from './compare-ir.js';
-import { gitTopLevel, loadIR, locateSpec, type SpecLocation, specAtRevision } from './load-ir.js';
+import {
+  disposeSpec,
+  gitTopLevel,
+  loadIR,
+  locateSpec,
+  type SpecLocation,
+  specAtRevision,
+} from './load-ir.js';
 import { formatReport } from './report.js';
 
 export { type Bump, type Change, maxBump } from './change.js';
 export { renderChangeset, writeChangeset } from './changeset.js';
 export { compareIR } from './compare-ir.js';
-export { loadIR, locateSpec, specAtRevision } from './load-ir.js';
+export { disposeSpec, loadIR, locateSpec, specAtRevision } from './load-ir.js';
 export { formatReport } from './report.js';
 
 const USAGE = `usage: sdkgen diff <old-spec> <new-spec> [options]
@@ -64,10 +71,11 @@ export async function writeChangesetSince(
   const current = locateSpec(opts.specPath, opts.configPath);
   const previous = specAtRevision(opts.rev ?? 'HEAD', current);
   if (!existsSync(previous.specPath)) {
+    disposeSpec(previous);
     console.log(`sdkgen: no spec at ${opts.rev ?? 'HEAD'}; no changeset written`);
     return { changes: [] };
   }
-  const changes = await diffSpecs(previous, current);
+  const changes = await diffSpecs(previous, current).finally(() => disposeSpec(previous));
   const root = opts.cwd ?? gitTopLevel(dirname(current.specPath));
   const file = writeChangeset(changes, opts.packageName, join(root, '.changeset'));
   console.log(
@@ -99,7 +107,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   }
   try {
     const { before, after } = resolveSpecs(args);
-    const changes = await diffSpecs(before, after);
+    const changes = await diffSpecs(before, after).finally(() => disposeSpec(before));
     const print = args.values.json
       ? JSON.stringify(changes, null, 2)
       : formatReport(changes, { from: args.from, to: args.to });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { config as readConfig } from '../config/index.js';
@@ -19,6 +19,13 @@ resources: {}
 export interface SpecLocation {
   specPath: string;
   configPath?: string;
+  /** A temp folder holding this spec (from `specAtRevision`), removed by `disposeSpec`. */
+  tempRoot?: string;
+}
+
+/** Removes the temp folder of a spec checked out by `specAtRevision`; a no-op for specs in the work tree. */
+export function disposeSpec(where: SpecLocation): void {
+  if (where.tempRoot) rmSync(where.tempRoot, { recursive: true, force: true });
 }
 
 /**
@@ -99,7 +106,7 @@ export function specAtRevision(rev: string, current: SpecLocation): SpecLocation
   const out = mkdtempSync(join(tmpdir(), 'sdkgen-diff-'));
   execFileSync('tar', ['-x', '-C', out], { input: archive });
   const moved = (p: string) => join(out, relative(top, realpathSync(p)));
-  const old: SpecLocation = { specPath: moved(current.specPath) };
+  const old: SpecLocation = { specPath: moved(current.specPath), tempRoot: out };
   if (current.configPath && existsSync(moved(current.configPath))) old.configPath = moved(current.configPath);
   return old;
 }
