@@ -153,6 +153,9 @@ function body(m: PlannedMethod, argName: string, scope: PrintScope): string {
   const d = destructure(m, argName);
   const lines: string[] = d.line ? [d.line] : [];
   const opts: string[] = [];
+  const timeout = timeoutLines(m, argName, scope);
+  lines.push(...timeout.lines);
+  if (timeout.option) opts.push(timeout.option);
   if (d.rest === 'query') opts.push('query');
   if (d.queryNames.length > 0) opts.push(`query: { ${d.queryNames.join(', ')} }`);
   if (d.rest === 'body' || m.wholeBody) opts.push('body');
@@ -214,4 +217,26 @@ function jsonlCall(
     `}`,
     `return this._client.get(url, ${opts})${unwrap}`,
   ];
+}
+
+/** Name of the module-level model table a `fromMaxTokens` timeout policy reads. */
+export const TIMEOUT_TABLE = 'MODEL_NONSTREAMING_TOKENS';
+
+/** Statements computing the request timeout, and the `timeout:` option (placed before `...options`). */
+function timeoutLines(m: PlannedMethod, argName: string, scope: PrintScope): { lines: string[]; option?: string } {
+  const t = m.timeout;
+  if (!t) return { lines: [] };
+  const clientTimeout = '(this._client as any)._options.timeout as number | null | undefined';
+  if (t.kind === 'clientDefault') return { lines: [], option: `timeout: (${clientTimeout}) ?? ${t.defaultMs}` };
+  scope.uses.add('timeoutTable');
+  const stream = m.streaming ? `!${argName}.${m.streaming.param} && ` : '';
+  return {
+    lines: [
+      `let timeout = ${clientTimeout};`,
+      `if (${stream}timeout == null) {`,
+      `  timeout = this._client.calculateNonstreamingTimeout(${argName}.${t.maxTokensParam}, ${TIMEOUT_TABLE}[${argName}.${t.modelParam}]);`,
+      '}',
+    ],
+    option: `timeout: timeout ?? ${t.defaultMs}`,
+  };
 }

@@ -7,9 +7,9 @@ import {
 } from 'ts-morph';
 import type { Plan, PlannedModule } from '../plan/types.js';
 import { declarationStatements } from './declarations.js';
-import { resourceClass } from './resource-class.js';
+import { resourceClass, TIMEOUT_TABLE } from './resource-class.js';
 import { runtimeImports, specifier } from './runtime-imports.js';
-import type { PrintScope } from './type-printer.js';
+import { literal, type PrintScope } from './type-printer.js';
 
 /** Everything `emit` passes down for one module. */
 export interface ModuleContext {
@@ -39,7 +39,7 @@ export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string 
     ...subresourceNamedImports(mod, ctx.plan, file),
   ];
   const tail = mod.resource ? namespaceMerge(mod, ctx.plan) : [];
-  return [...imports, ...cls, ...types, ...tail];
+  return [...imports, ...timeoutTable(mod), ...cls, ...types, ...tail];
 }
 
 function isPageParams(plan: Plan, name: string): boolean {
@@ -81,4 +81,14 @@ function namespaceMerge(mod: PlannedModule, plan: Plan): (string | StatementStru
     statements,
   };
   return [...assigns, ns];
+}
+
+/** The model -> max non-streaming tokens table of a `fromMaxTokens` timeout policy (from the config). */
+function timeoutTable(mod: PlannedModule): string[] {
+  const t = mod.resource?.methods.find((m) => m.timeout?.kind === 'fromMaxTokens')?.timeout;
+  if (t?.kind !== 'fromMaxTokens') return [];
+  const entries = Object.entries(t.table).map(([model, tokens]) => `  ${literal(model)}: ${tokens},`);
+  return [
+    `/** Models whose non-streaming responses are capped below what \`max_tokens\` allows (from the SDK config). */\nconst ${TIMEOUT_TABLE}: Record<string, number> = {\n${entries.join('\n')}\n};`,
+  ];
 }

@@ -2,7 +2,8 @@ import type { ResolvedConfig } from '../config/index.js';
 import type { IR, IRMethod, IROperation, IRParameter, IRProperty, IRResource, IRType } from '../ir/types.js';
 import { exampleFor } from './examples.js';
 import { camelCase, pascalCase, plural, singular } from './names.js';
-import type { PlannedMethod, PlannedPathParam, PlannedProperty, PlannedType, TypeHome } from './types.js';
+import { GeneratorError } from '../errors.js';
+import type { PlannedMethod, PlannedPathParam, PlannedProperty, PlannedTimeout, PlannedType, TypeHome } from './types.js';
 
 /** What planning one method adds: the method, and the types it declares in its module. */
 export interface MethodPlan {
@@ -50,6 +51,7 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
   if (m.accept) method.accept = m.accept;
   if (m.urlFrom) method.urlFrom = m.urlFrom;
   if (m.stripFilenames !== undefined) method.stripFilenames = m.stripFilenames;
+  if (m.timeout) method.timeout = timeoutPolicy(site.config, m);
   if (members.length > 0) {
     method.params = {
       typeName,
@@ -285,4 +287,19 @@ function isBinary(ir: IR, t: IRType): boolean {
   if (r?.kind === 'array') return isBinary(ir, r.items);
   if (r?.kind === 'union') return r.variants.some((v) => v.kind !== 'null' && isBinary(ir, v));
   return r?.kind === 'string' && r.format === 'binary';
+}
+
+/** Resolves a method's `timeout` name against the config's `timeouts` table. */
+function timeoutPolicy(config: ResolvedConfig, m: IRMethod): PlannedTimeout {
+  const t = config.timeouts[m.timeout!] as Record<string, unknown> | undefined;
+  if (!t) throw new GeneratorError('plan', `${m.pointer}/timeout`, `no timeout policy "${m.timeout}" in the config`);
+  const defaultMs = typeof t.defaultMs === 'number' ? t.defaultMs : 600_000;
+  if (typeof t.maxTokensParam !== 'string') return { kind: 'clientDefault', defaultMs };
+  return {
+    kind: 'fromMaxTokens',
+    maxTokensParam: t.maxTokensParam,
+    modelParam: typeof t.modelParam === 'string' ? t.modelParam : 'model',
+    defaultMs,
+    table: (t.modelMaxNonStreamingTokens ?? {}) as Record<string, number>,
+  };
 }

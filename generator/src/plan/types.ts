@@ -84,6 +84,8 @@ export interface PlannedMethod extends IRDocs {
   accept?: string;
   headerDefaults: Record<string, string[]>;
   urlFrom?: { method: string; field: string; statusField?: string };
+  /** Per-call timeout policy from the config's `timeouts`. */
+  timeout?: PlannedTimeout;
   /** Client-facing call (`client.messages.batches`) for examples. */
   clientPath: string;
   /** Example arguments rendered as data (positional values, then params object). */
@@ -145,3 +147,12 @@ export interface PlannedClientResource {
   /** Direct sub-resources: class, module and exported types (all members of the resource's namespace). */
   subresources: { className: string; module: string; types: string[] }[];
 }
+
+/**
+ * `fromMaxTokens`: when the client has no explicit timeout and the call does not stream, ask the client's
+ * `calculateNonstreamingTimeout(max_tokens, table[model])` (which throws when streaming is required);
+ * `clientDefault`: the client's timeout, else `defaultMs`.
+ */
+export type PlannedTimeout =
+  | { kind: 'fromMaxTokens'; maxTokensParam: string; modelParam: string; defaultMs: number; table: Record<string, number> }
+  | { kind: 'clientDefault'; defaultMs: number };

@@ -27,7 +27,7 @@ export class Completions extends APIResource {
   create(params: CompletionCreateParamsBase, options?: RequestOptions): APIPromise<Stream<Completion> | Completion>;
   create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion> | APIPromise<Stream<Completion>> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/complete', { body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<Completion> | APIPromise<Stream<Completion>>;
+    return this._client.post('/v1/complete', { timeout: ((this._client as any)._options.timeout as number | null | undefined) ?? 600000, body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<Completion> | APIPromise<Stream<Completion>>;
   }
 }
 

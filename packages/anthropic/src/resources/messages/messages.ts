@@ -7,6 +7,17 @@ import type { RequestOptions } from '../../internal/request-options.js';
 import * as BatchesAPI from './batches.js';
 import type * as MessagesAPI from './messages.js';
 import { Batches, type MessageBatchesPage, type DeletedMessageBatch, type MessageBatch, type MessageBatchCanceledResult, type MessageBatchErroredResult, type MessageBatchExpiredResult, type MessageBatchIndividualResponse, type MessageBatchRequestCounts, type MessageBatchResult, type MessageBatchSucceededResult, type BatchCreateParams, type BatchListParams } from './batches.js';
+/** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
+const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
+  'claude-opus-4-20250514': 8192,
+  'claude-opus-4-0': 8192,
+  'claude-4-opus-20250514': 8192,
+  'anthropic.claude-opus-4-20250514-v1:0': 8192,
+  'claude-opus-4@20250514': 8192,
+  'claude-opus-4-1-20250805': 8192,
+  'anthropic.claude-opus-4-1-20250805-v1:0': 8192,
+  'claude-opus-4-1@20250805': 8192,
+};
 
 export class Messages extends APIResource {
   #batches: BatchesAPI.Batches | undefined;
@@ -31,7 +42,11 @@ export class Messages extends APIResource {
   create(body: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent>>;
   create(body: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent> | Message>;
   create(body: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
-    return this._client.post('/v1/messages', { body, ...options, stream: body.stream ?? false }) as APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>>;
+    let timeout = (this._client as any)._options.timeout as number | null | undefined;
+    if (!body.stream && timeout == null) {
+      timeout = this._client.calculateNonstreamingTimeout(body.max_tokens, MODEL_NONSTREAMING_TOKENS[body.model]);
+    }
+    return this._client.post('/v1/messages', { timeout: timeout ?? 600000, body, ...options, stream: body.stream ?? false }) as APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>>;
   }
 
   /**

@@ -10,6 +10,17 @@ import * as BatchesAPI from './batches.js';
 import type * as MessagesAPI from '../../messages/messages.js';
 import type * as BetaMessagesAPI from './messages.js';
 import { Batches, type BetaMessageBatchesPage, type BetaDeletedMessageBatch, type BetaMessageBatch, type BetaMessageBatchCanceledResult, type BetaMessageBatchErroredResult, type BetaMessageBatchExpiredResult, type BetaMessageBatchIndividualResponse, type BetaMessageBatchRequestCounts, type BetaMessageBatchResult, type BetaMessageBatchSucceededResult, type BatchCreateParams, type BatchRetrieveParams, type BatchListParams, type BatchDeleteParams, type BatchCancelParams, type BatchResultsParams } from './batches.js';
+/** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
+const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
+  'claude-opus-4-20250514': 8192,
+  'claude-opus-4-0': 8192,
+  'claude-4-opus-20250514': 8192,
+  'anthropic.claude-opus-4-20250514-v1:0': 8192,
+  'claude-opus-4@20250514': 8192,
+  'claude-opus-4-1-20250805': 8192,
+  'anthropic.claude-opus-4-1-20250805-v1:0': 8192,
+  'claude-opus-4-1@20250805': 8192,
+};
 
 export class Messages extends APIResource {
   #batches: BatchesAPI.Batches | undefined;
@@ -35,7 +46,11 @@ export class Messages extends APIResource {
   create(params: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<BetaRawMessageStreamEvent> | BetaMessage>;
   create(params: MessageCreateParams, options?: RequestOptions): APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/messages?beta=true', { body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>>;
+    let timeout = (this._client as any)._options.timeout as number | null | undefined;
+    if (!params.stream && timeout == null) {
+      timeout = this._client.calculateNonstreamingTimeout(params.max_tokens, MODEL_NONSTREAMING_TOKENS[params.model]);
+    }
+    return this._client.post('/v1/messages?beta=true', { timeout: timeout ?? 600000, body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>>;
   }
 
   /**

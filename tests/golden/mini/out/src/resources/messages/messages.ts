@@ -8,6 +8,10 @@ import type { RequestOptions } from '../../internal/request-options.js';
 import * as BatchesAPI from './batches.js';
 import type * as MessagesAPI from './messages.js';
 import { Batches, type BatchesPage, type Batch, type BatchResult, type BatchListParams } from './batches.js';
+/** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
+const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
+  'small': 4096,
+};
 
 export class Messages extends APIResource {
   #batches: BatchesAPI.Batches | undefined;
@@ -33,7 +37,11 @@ export class Messages extends APIResource {
   create(params: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<MessageStreamEvent> | Message>;
   create(params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/messages', { body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>>;
+    let timeout = (this._client as any)._options.timeout as number | null | undefined;
+    if (!params.stream && timeout == null) {
+      timeout = this._client.calculateNonstreamingTimeout(params.max_tokens, MODEL_NONSTREAMING_TOKENS[params.model]);
+    }
+    return this._client.post('/v1/messages', { timeout: timeout ?? 600000, body, ...options, headers: buildHeaders([{ ...(betas?.toString() != null ? { 'anthropic-beta': betas?.toString() } : undefined) }, options?.headers]), stream: params.stream ?? false }) as APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>>;
   }
 }
 
