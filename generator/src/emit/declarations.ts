@@ -135,8 +135,32 @@ function aliasDecl(
   let type = decl.text ?? 'unknown';
   if (decl.type) type = printType(decl.type, scope, name, hoister);
   if (decl.generic) type = `${decl.generic.name}<${printType(decl.generic.arg, scope, 'item')}>`;
+  if (type.length > 80 && decl.type?.kind === 'union') type = `\n| ${splitTopLevelUnion(type).join('\n| ')}`;
   const out: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, type };
   const d = docsArray(docs);
   if (d) out.docs = d;
   return out;
+}
+
+/** Splits `A | B<C | D> | { x: E | F }` at top-level `|` only. */
+function splitTopLevelUnion(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if ('<({['.includes(ch)) depth++;
+    else if ('>)}]'.includes(ch)) depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
 }

@@ -80,5 +80,9 @@ export function headersExpression(m: PlannedMethod, usesParams: boolean): string
   else if (m.response.kind === 'empty') entries.push(`Accept: '*/*'`);
   if (entries.length === 0 && spreads.length === 0) return undefined;
   const obj = `{ ${[...entries, ...spreads].join(', ')} }`;
-  return `headers: buildHeaders([${obj}, options?.headers])`;
+  const flat = `headers: buildHeaders([${obj}, options?.headers])`;
+  if (flat.length <= 90) return flat;
+  const members = [...entries, ...spreads];
+  const objText = obj.length <= 86 ? obj : `{\n${members.map((e) => `    ${e},`).join('\n')}\n  }`;
+  return `headers: buildHeaders([\n  ${objText},\n  options?.headers,\n])`;
 }

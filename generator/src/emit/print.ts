@@ -31,5 +31,14 @@ export function printSource(
   );
   const text = file.getFullText();
   getProject().removeSourceFile(file);
-  return `${header}\n${text.replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n')}`;
+  const tidy = text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  return `${header}\n${tidy.split('\n').map(wrapImport).join('\n')}`;
+}
+
+/** ts-morph prints named imports on one line; long ones get one name per line. */
+function wrapImport(line: string): string {
+  const m = /^import (type )?\{ (.+) \} from ('[^']+');$/.exec(line);
+  if (!m || line.length <= 110) return line;
+  const names = m[2]!.split(', ');
+  return `import ${m[1] ?? ''}{\n${names.map((n) => `  ${n},`).join('\n')}\n} from ${m[3]};`;
 }

@@ -169,7 +169,7 @@ function body(m: PlannedMethod, argName: string, scope: PrintScope): string {
   if (m.response.kind === 'sse' || m.response.kind === 'jsonl') opts.push('stream: true');
   if (m.response.kind === 'binary' || m.response.kind === 'jsonl') opts.push('__binaryResponse: true');
   if (m.page && m.httpMethod !== 'get') opts.push(`method: ${literal(m.httpMethod)}`);
-  const optsText = opts.length === 1 ? 'options' : `{ ${opts.join(', ')} }`;
+  const optsText = opts.length === 1 ? 'options' : objectText(opts);
   if (m.pathParams.length > 0) scope.uses.add('path');
   lines.push(...call(m, optsText, argName, scope));
   return lines.join('\n');
@@ -239,4 +239,10 @@ function timeoutLines(m: PlannedMethod, argName: string, scope: PrintScope): { l
     ],
     option: `timeout: timeout ?? ${t.defaultMs}`,
   };
+}
+
+/** `{ a, b }` when short, else one member per line (so generated calls stay readable). */
+function objectText(members: string[]): string {
+  const flat = `{ ${members.join(', ')} }`;
+  return flat.length <= 60 ? flat : `{\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
 }

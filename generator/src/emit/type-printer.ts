@@ -134,7 +134,7 @@ function objectLiteral(t: IRObject, scope: PrintScope): string {
 export function docText(d: IRDocs): string | undefined {
   const lines: string[] = [];
   const text = d.description ?? d.title;
-  if (text) lines.push(text.trim().replace(/\*\//g, '*\\/'));
+  if (text) lines.push(wrapDoc(text.trim().replace(/\*\//g, '*\\/')));
   if (d.default !== undefined && typeof d.default !== 'object')
     lines.push(`@default ${JSON.stringify(d.default)}`);
   if (d.deprecated) lines.push('@deprecated');
@@ -143,3 +143,28 @@ export function docText(d: IRDocs): string | undefined {
 
 /** Property list of an interface, for a caller that prints them. */
 export type PrintableProperty = PlannedProperty;
+
+/**
+ * Wraps prose at 80 columns like hand-written JSDoc. Fenced code, list items, tables and headings are
+ * left as they are, since re-flowing them would change their meaning.
+ */
+export function wrapDoc(text: string, width = 80): string {
+  let fenced = false;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.trimStart().startsWith('```')) fenced = !fenced;
+      if (fenced || line.length <= width || /^\s*([-*+|#>]|\d+\.)\s/.test(line) || line.trimStart().startsWith('```')) return [line];
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      if (current) out.push(current);
+      return out;
+    })
+    .join('\n');
+}
