@@ -31,7 +31,10 @@ export function printSource(
   );
   const text = file.getFullText();
   getProject().removeSourceFile(file);
-  const tidy = text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  const tidy = text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s*$/, '\n');
   return `${header}\n${tidy.split('\n').map(wrapImport).join('\n')}`;
 }
 

@@ -223,11 +223,16 @@ function jsonlCall(
 export const TIMEOUT_TABLE = 'MODEL_NONSTREAMING_TOKENS';
 
 /** Statements computing the request timeout, and the `timeout:` option (placed before `...options`). */
-function timeoutLines(m: PlannedMethod, argName: string, scope: PrintScope): { lines: string[]; option?: string } {
+function timeoutLines(
+  m: PlannedMethod,
+  argName: string,
+  scope: PrintScope,
+): { lines: string[]; option?: string } {
   const t = m.timeout;
   if (!t) return { lines: [] };
   const clientTimeout = '(this._client as any)._options.timeout as number | null | undefined';
-  if (t.kind === 'clientDefault') return { lines: [], option: `timeout: (${clientTimeout}) ?? ${t.defaultMs}` };
+  if (t.kind === 'clientDefault')
+    return { lines: [], option: `timeout: (${clientTimeout}) ?? ${t.defaultMs}` };
   scope.uses.add('timeoutTable');
   const stream = m.streaming ? `!${argName}.${m.streaming.param} && ` : '';
   return {
@@ -244,5 +249,7 @@ function timeoutLines(m: PlannedMethod, argName: string, scope: PrintScope): { l
 /** `{ a, b }` when short, else one member per line (so generated calls stay readable). */
 function objectText(members: string[]): string {
   const flat = `{ ${members.join(', ')} }`;
-  return flat.length <= 60 ? flat : `{\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
+  return flat.length <= 60
+    ? flat
+    : `{\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n}`;
 }

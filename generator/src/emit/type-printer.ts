@@ -154,7 +154,13 @@ export function wrapDoc(text: string, width = 80): string {
     .split('\n')
     .flatMap((line) => {
       if (line.trimStart().startsWith('```')) fenced = !fenced;
-      if (fenced || line.length <= width || /^\s*([-*+|#>]|\d+\.)\s/.test(line) || line.trimStart().startsWith('```')) return [line];
+      if (
+        fenced ||
+        line.length <= width ||
+        /^\s*([-*+|#>]|\d+\.)\s/.test(line) ||
+        line.trimStart().startsWith('```')
+      )
+        return [line];
       const out: string[] = [];
       let current = '';
       for (const word of line.split(' ')) {

@@ -1,9 +1,16 @@
 import type { ResolvedConfig } from '../config/index.js';
+import { GeneratorError } from '../errors.js';
 import type { IR, IRMethod, IROperation, IRParameter, IRProperty, IRResource, IRType } from '../ir/types.js';
 import { exampleFor } from './examples.js';
 import { camelCase, pascalCase, plural, singular } from './names.js';
-import { GeneratorError } from '../errors.js';
-import type { PlannedMethod, PlannedPathParam, PlannedProperty, PlannedTimeout, PlannedType, TypeHome } from './types.js';
+import type {
+  PlannedMethod,
+  PlannedPathParam,
+  PlannedProperty,
+  PlannedTimeout,
+  PlannedType,
+  TypeHome,
+} from './types.js';
 
 /** What planning one method adds: the method, and the types it declares in its module. */
 export interface MethodPlan {
@@ -292,7 +299,12 @@ function isBinary(ir: IR, t: IRType): boolean {
 /** Resolves a method's `timeout` name against the config's `timeouts` table. */
 function timeoutPolicy(config: ResolvedConfig, m: IRMethod): PlannedTimeout {
   const t = config.timeouts[m.timeout!] as Record<string, unknown> | undefined;
-  if (!t) throw new GeneratorError('plan', `${m.pointer}/timeout`, `no timeout policy "${m.timeout}" in the config`);
+  if (!t)
+    throw new GeneratorError(
+      'plan',
+      `${m.pointer}/timeout`,
+      `no timeout policy "${m.timeout}" in the config`,
+    );
   const defaultMs = typeof t.defaultMs === 'number' ? t.defaultMs : 600_000;
   if (typeof t.maxTokensParam !== 'string') return { kind: 'clientDefault', defaultMs };
   return {

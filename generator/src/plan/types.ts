@@ -154,5 +154,11 @@ export interface PlannedClientResource {
  * `clientDefault`: the client's timeout, else `defaultMs`.
  */
 export type PlannedTimeout =
-  | { kind: 'fromMaxTokens'; maxTokensParam: string; modelParam: string; defaultMs: number; table: Record<string, number> }
+  | {
+      kind: 'fromMaxTokens';
+      maxTokensParam: string;
+      modelParam: string;
+      defaultMs: number;
+      table: Record<string, number>;
+    }
   | { kind: 'clientDefault'; defaultMs: number };
