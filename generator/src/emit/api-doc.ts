@@ -10,13 +10,38 @@ export function apiDoc(plan: Plan): string {
       title: m.resource ? m.resource.dottedPath.split('.').map(titleCase).join(' > ') : `Shared (${m.path})`,
       depth: m.resource ? '#'.repeat(Math.min(1 + m.resource.dottedPath.split('.').length, 6)) : '##',
       module: `src/resources/${m.path}.ts`,
-      types: m.types.filter((t) => !t.hidden).map((t) => t.name),
+      types: m.types.map((t) => t.name),
       methods: (m.resource?.methods ?? []).map((mm) => ({
-        call: `${mm.clientPath}.${mm.name}(${signature(mm)})`,
+        call: `${mm.clientPath}.${mm.name}(${signature(mm)}) -> ${returns(plan, mm)}`,
         route: `${mm.httpMethod.toUpperCase()} ${mm.pathParts.map((p, i) => (i % 2 ? `{${p}}` : p)).join('')}${mm.fixedQuery ? `?${mm.fixedQuery}` : ''}`,
       })),
     }));
   return render('api.md', { className: plan.client.className, sections });
+}
+
+type Method = NonNullable<PlannedModule['resource']>['methods'][number];
+
+/** What a method resolves to, by type name (`MessageBatchesPage`, `Stream<RawMessageStreamEvent>`, ...). */
+function returns(plan: Plan, m: Method): string {
+  const name = (t: Method['response']['type']) =>
+    t?.kind === 'ref' ? (plan.typeHomes[t.name]?.name ?? 'unknown') : 'unknown';
+  if (m.page) return m.page.alias;
+  switch (m.response.kind) {
+    case 'binary':
+      return 'Response';
+    case 'empty':
+      return 'void';
+    case 'jsonl':
+      return `JSONLDecoder<${name(m.response.type)}>`;
+    case 'sse':
+      return `Stream<${name(m.response.eventType)}>`;
+    case 'json+sse':
+      return m.streaming
+        ? `${name(m.response.type)} | Stream<${name(m.response.eventType)}>`
+        : name(m.response.type);
+    default:
+      return m.response.type ? name(m.response.type) : 'unknown';
+  }
 }
 
 function sectionKey(m: PlannedModule): string {
