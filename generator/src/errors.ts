@@ -51,3 +51,8 @@ export function escapePointer(segment: string | number): string {
 export function pointerJoin(base: string, ...segments: (string | number)[]): string {
   return [base, ...segments.map(escapePointer)].join('/');
 }
+
+/** Code-unit string order: unlike `localeCompare`, the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

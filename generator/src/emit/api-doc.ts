@@ -1,3 +1,4 @@
+import { compareStrings } from '../errors.js';
 import type { Plan, PlannedModule } from '../plan/types.js';
 import { render } from './templates.js';
 
@@ -5,7 +6,7 @@ import { render } from './templates.js';
 export function apiDoc(plan: Plan): string {
   const sections = plan.modules
     .filter((m) => m.resource || m.types.length > 0)
-    .sort((a, b) => sectionKey(a).localeCompare(sectionKey(b)))
+    .sort((a, b) => compareStrings(sectionKey(a), sectionKey(b)))
     .map((m) => ({
       title: m.resource ? m.resource.dottedPath.split('.').map(titleCase).join(' > ') : `Shared (${m.path})`,
       depth: m.resource ? '#'.repeat(Math.min(1 + m.resource.dottedPath.split('.').length, 6)) : '##',

@@ -1,3 +1,4 @@
+import { compareStrings } from '../errors.js';
 import type { IR } from '../ir/types.js';
 import type { Plan } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
@@ -64,5 +65,5 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   });
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return files.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -1,5 +1,6 @@
 import { dirname, relative } from 'node:path/posix';
 import { type ImportDeclarationStructure, StructureKind } from 'ts-morph';
+import { compareStrings } from '../errors.js';
 
 /** Where each runtime name the generated code uses is exported from (paths relative to `src/`). */
 const RUNTIME: Record<string, { module: string; type?: boolean }> = {
@@ -43,7 +44,7 @@ export function runtimeImports(
       add(RUNTIME[use]!.module, use === 'ErrorClass' ? errorClass : use, RUNTIME[use]!.type === true);
   }
   return [...byModule.keys()].sort().map((module) => {
-    const names = byModule.get(module)!.sort((a, b) => a.name.localeCompare(b.name));
+    const names = byModule.get(module)!.sort((a, b) => compareStrings(a.name, b.name));
     const allTypes = names.every((n) => n.type);
     return {
       kind: StructureKind.ImportDeclaration,

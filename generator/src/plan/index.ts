@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/index.js';
-import { GeneratorError } from '../errors.js';
+import { compareStrings, GeneratorError } from '../errors.js';
 import type { IR, IRResource } from '../ir/types.js';
 import { importAlias, referencedModules } from './imports.js';
 import { planIndexes } from './indexes.js';
@@ -69,7 +69,7 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     m.types = [...(b?.pages ?? []), ...m.types, ...(b?.responses ?? []), ...(b?.params ?? [])];
   }
   for (const m of modules.values()) checkCollisions(m, modules);
-  const sorted = [...modules.values()].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...modules.values()].sort((a, b) => compareStrings(a.path, b.path));
   for (const m of sorted) {
     m.imports = planImports(ir, homes, m);
     // Namespace members that alias a module-level name of the same name need a qualified self reference.
@@ -98,7 +98,7 @@ function placeSchemas(
   extra: Map<string, { params: PlannedType[] }>,
   consumed: Set<string>,
 ): void {
-  const names = Object.keys(ir.schemas).sort((a, b) => homes[a]!.name.localeCompare(homes[b]!.name));
+  const names = Object.keys(ir.schemas).sort((a, b) => compareStrings(homes[a]!.name, homes[b]!.name));
   for (const name of names) {
     const home = homes[name]!;
     const schema = ir.schemas[name]!;

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path/posix';
+import { compareStrings } from '../errors.js';
 import type { IR, IRResource } from '../ir/types.js';
 import type { PlannedIndex, PlannedModule } from './types.js';
 
@@ -13,7 +14,7 @@ export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
   for (const m of modules)
     if (!m.resource && !isOwnedByFolder(m.path, ir))
       root.entries.push({ from: m.path, module: m.path, kind: 'star' });
-  for (const r of [...ir.resources].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const r of [...ir.resources].sort((a, b) => compareStrings(a.name, b.name))) {
     root.entries.push({ from: r.module, module: r.module, kind: 'named' });
   }
   out.push(root);
@@ -21,14 +22,14 @@ export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
     if (r.subresources.length > 0) {
       const dir = dirname(r.module);
       const entries: PlannedIndex['entries'] = [{ from: r.module, module: r.module, kind: 'named' }];
-      for (const s of [...r.subresources].sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const s of [...r.subresources].sort((a, b) => compareStrings(a.name, b.name))) {
         entries.push({
           from: s.subresources.length > 0 ? `${dirname(s.module)}/index` : s.module,
           module: s.module,
           kind: 'named',
         });
       }
-      out.push({ path: `${dir}/index`, entries: entries.sort((a, b) => a.from.localeCompare(b.from)) });
+      out.push({ path: `${dir}/index`, entries: entries.sort((a, b) => compareStrings(a.from, b.from)) });
       out.push({ path: dir, entries: [{ from: `${dir}/index`, module: r.module, kind: 'star' }] });
     }
     r.subresources.forEach(visit);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../emit/index.js';
+import { compareStrings } from '../errors.js';
 
 /** `.sdkgen.json`: what generated the package and the hash of every file it owns. */
 export interface Manifest {
@@ -32,7 +33,7 @@ export function manifestFile(files: RenderedFile[], input: ManifestInput): Rende
     spec: { path: input.specPath, sha256: input.specHash },
     config: { path: input.configPath, sha256: input.configHash },
     files: Object.fromEntries(
-      [...files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, sha256(f.content)]),
+      [...files].sort((a, b) => compareStrings(a.path, b.path)).map((f) => [f.path, sha256(f.content)]),
     ),
   };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };

@@ -16,12 +16,12 @@ import {
   type CitationContentBlockLocationParam,
   type CitationPageLocation,
   type CitationPageLocationParam,
+  type CitationSearchResultLocationParam,
+  type CitationWebSearchResultLocationParam,
   type CitationsConfigParam,
   type CitationsDelta,
-  type CitationSearchResultLocationParam,
   type CitationsSearchResultLocation,
   type CitationsWebSearchResultLocation,
-  type CitationWebSearchResultLocationParam,
   type ContentBlock,
   type ContentBlockDeltaEvent,
   type ContentBlockParam,
@@ -207,12 +207,12 @@ export declare namespace Anthropic {
     export import CitationContentBlockLocationParam = MessagesModule.CitationContentBlockLocationParam;
     export import CitationPageLocation = MessagesModule.CitationPageLocation;
     export import CitationPageLocationParam = MessagesModule.CitationPageLocationParam;
+    export import CitationSearchResultLocationParam = MessagesModule.CitationSearchResultLocationParam;
+    export import CitationWebSearchResultLocationParam = MessagesModule.CitationWebSearchResultLocationParam;
     export import CitationsConfigParam = MessagesModule.CitationsConfigParam;
     export import CitationsDelta = MessagesModule.CitationsDelta;
-    export import CitationSearchResultLocationParam = MessagesModule.CitationSearchResultLocationParam;
     export import CitationsSearchResultLocation = MessagesModule.CitationsSearchResultLocation;
     export import CitationsWebSearchResultLocation = MessagesModule.CitationsWebSearchResultLocation;
-    export import CitationWebSearchResultLocationParam = MessagesModule.CitationWebSearchResultLocationParam;
     export import ContentBlock = MessagesModule.ContentBlock;
     export import ContentBlockDeltaEvent = MessagesModule.ContentBlockDeltaEvent;
     export import ContentBlockParam = MessagesModule.ContentBlockParam;
@@ -319,12 +319,12 @@ export declare namespace Anthropic {
     type CitationContentBlockLocationParam as CitationContentBlockLocationParam,
     type CitationPageLocation as CitationPageLocation,
     type CitationPageLocationParam as CitationPageLocationParam,
+    type CitationSearchResultLocationParam as CitationSearchResultLocationParam,
+    type CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
     type CitationsConfigParam as CitationsConfigParam,
     type CitationsDelta as CitationsDelta,
-    type CitationSearchResultLocationParam as CitationSearchResultLocationParam,
     type CitationsSearchResultLocation as CitationsSearchResultLocation,
     type CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
-    type CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
     type ContentBlock as ContentBlock,
     type ContentBlockDeltaEvent as ContentBlockDeltaEvent,
     type ContentBlockParam as ContentBlockParam,

@@ -227,20 +227,6 @@ export interface CitationPageLocationParam {
   type: 'page_location';
 }
 
-/** Turns citations on or off for a document or search result. */
-export interface CitationsConfigParam {
-  /** Let the model cite this source. */
-  enabled?: boolean;
-}
-
-/** A citation to add to the current text block. */
-export interface CitationsDelta {
-  /** The citation to add. */
-  citation: CitationCharLocation | CitationPageLocation | CitationContentBlockLocation | CitationsWebSearchResultLocation | CitationsSearchResultLocation;
-  /** Always `citations_delta`. */
-  type: 'citations_delta';
-}
-
 /** A search-result citation, as replayed in a request. */
 export interface CitationSearchResultLocationParam {
   /** The exact text being cited. */
@@ -260,6 +246,34 @@ export interface CitationSearchResultLocationParam {
   title: string | null;
   /** Always `search_result_location`. */
   type: 'search_result_location';
+}
+
+/** A web search citation, as replayed in a request. */
+export interface CitationWebSearchResultLocationParam {
+  /** The exact text being cited. */
+  cited_text: string;
+  /** Opaque reference to the cited passage; pass it back unchanged. */
+  encrypted_index: string;
+  /** Title of the cited page, if any. */
+  title: string | null;
+  /** Always `web_search_result_location`. */
+  type: 'web_search_result_location';
+  /** URL of the cited page. */
+  url: string;
+}
+
+/** Turns citations on or off for a document or search result. */
+export interface CitationsConfigParam {
+  /** Let the model cite this source. */
+  enabled?: boolean;
+}
+
+/** A citation to add to the current text block. */
+export interface CitationsDelta {
+  /** The citation to add. */
+  citation: CitationCharLocation | CitationPageLocation | CitationContentBlockLocation | CitationsWebSearchResultLocation | CitationsSearchResultLocation;
+  /** Always `citations_delta`. */
+  type: 'citations_delta';
 }
 
 /** Cites a range of blocks inside a search result. */
@@ -285,20 +299,6 @@ export interface CitationsSearchResultLocation {
 
 /** Cites a web page found by the web search tool. */
 export interface CitationsWebSearchResultLocation {
-  /** The exact text being cited. */
-  cited_text: string;
-  /** Opaque reference to the cited passage; pass it back unchanged. */
-  encrypted_index: string;
-  /** Title of the cited page, if any. */
-  title: string | null;
-  /** Always `web_search_result_location`. */
-  type: 'web_search_result_location';
-  /** URL of the cited page. */
-  url: string;
-}
-
-/** A web search citation, as replayed in a request. */
-export interface CitationWebSearchResultLocationParam {
   /** The exact text being cited. */
   cited_text: string;
   /** Opaque reference to the cited passage; pass it back unchanged. */
@@ -1266,12 +1266,12 @@ export declare namespace Messages {
     type CitationContentBlockLocationParam as CitationContentBlockLocationParam,
     type CitationPageLocation as CitationPageLocation,
     type CitationPageLocationParam as CitationPageLocationParam,
+    type CitationSearchResultLocationParam as CitationSearchResultLocationParam,
+    type CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
     type CitationsConfigParam as CitationsConfigParam,
     type CitationsDelta as CitationsDelta,
-    type CitationSearchResultLocationParam as CitationSearchResultLocationParam,
     type CitationsSearchResultLocation as CitationsSearchResultLocation,
     type CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
-    type CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
     type ContentBlock as ContentBlock,
     type ContentBlockDeltaEvent as ContentBlockDeltaEvent,
     type ContentBlockParam as ContentBlockParam,

@@ -356,20 +356,6 @@ export interface BetaCitationPageLocationParam {
   type: 'page_location';
 }
 
-/** Turns citations on or off for a document or search result. */
-export interface BetaCitationsConfigParam {
-  /** Let the model cite this source. */
-  enabled?: boolean;
-}
-
-/** A citation to add to the current text block. */
-export interface BetaCitationsDelta {
-  /** The citation to add. */
-  citation: BetaCitationCharLocation | BetaCitationPageLocation | BetaCitationContentBlockLocation | BetaCitationsWebSearchResultLocation | BetaCitationSearchResultLocation;
-  /** Always `citations_delta`. */
-  type: 'citations_delta';
-}
-
 /** Cites a range of blocks inside a search result. */
 export interface BetaCitationSearchResultLocation {
   /** The exact text being cited. */
@@ -412,8 +398,8 @@ export interface BetaCitationSearchResultLocationParam {
   type: 'search_result_location';
 }
 
-/** Cites a web page found by the web search tool. */
-export interface BetaCitationsWebSearchResultLocation {
+/** A web search citation, as replayed in a request. */
+export interface BetaCitationWebSearchResultLocationParam {
   /** The exact text being cited. */
   cited_text: string;
   /** Opaque reference to the cited passage; pass it back unchanged. */
@@ -426,8 +412,22 @@ export interface BetaCitationsWebSearchResultLocation {
   url: string;
 }
 
-/** A web search citation, as replayed in a request. */
-export interface BetaCitationWebSearchResultLocationParam {
+/** Turns citations on or off for a document or search result. */
+export interface BetaCitationsConfigParam {
+  /** Let the model cite this source. */
+  enabled?: boolean;
+}
+
+/** A citation to add to the current text block. */
+export interface BetaCitationsDelta {
+  /** The citation to add. */
+  citation: BetaCitationCharLocation | BetaCitationPageLocation | BetaCitationContentBlockLocation | BetaCitationsWebSearchResultLocation | BetaCitationSearchResultLocation;
+  /** Always `citations_delta`. */
+  type: 'citations_delta';
+}
+
+/** Cites a web page found by the web search tool. */
+export interface BetaCitationsWebSearchResultLocation {
   /** The exact text being cited. */
   cited_text: string;
   /** Opaque reference to the cited passage; pass it back unchanged. */
@@ -924,23 +924,6 @@ export interface BetaMCPToolResultBlock {
   type: 'mcp_tool_result';
 }
 
-/** Exposes the tools of one of the request's MCP servers to the model. */
-export interface BetaMCPToolset {
-  /** Name of the MCP server (from `mcp_servers`) whose tools are exposed. */
-  mcp_server_name: string;
-  /** Always `mcp_toolset`. */
-  type: 'mcp_toolset';
-  /**
-   * Optional prompt-cache breakpoint; the prompt up to and including this item can
-   * be cached.
-   */
-  cache_control?: BetaCacheControlEphemeral | null;
-  /** Per-tool settings, keyed by tool name. */
-  configs?: { [key: string]: BetaMCPToolConfig } | null;
-  /** Settings for every tool of this server unless overridden in `configs`. */
-  default_config?: BetaMCPToolDefaultConfig;
-}
-
 /** A call the model made to a tool on a remote MCP server. */
 export interface BetaMCPToolUseBlock {
   /** ID of the MCP tool call. */
@@ -972,6 +955,23 @@ export interface BetaMCPToolUseBlockParam {
    * be cached.
    */
   cache_control?: BetaCacheControlEphemeral | null;
+}
+
+/** Exposes the tools of one of the request's MCP servers to the model. */
+export interface BetaMCPToolset {
+  /** Name of the MCP server (from `mcp_servers`) whose tools are exposed. */
+  mcp_server_name: string;
+  /** Always `mcp_toolset`. */
+  type: 'mcp_toolset';
+  /**
+   * Optional prompt-cache breakpoint; the prompt up to and including this item can
+   * be cached.
+   */
+  cache_control?: BetaCacheControlEphemeral | null;
+  /** Per-tool settings, keyed by tool name. */
+  configs?: { [key: string]: BetaMCPToolConfig } | null;
+  /** Settings for every tool of this server unless overridden in `configs`. */
+  default_config?: BetaMCPToolDefaultConfig;
 }
 
 /**
@@ -2692,12 +2692,12 @@ export declare namespace Messages {
     type BetaCitationContentBlockLocationParam as BetaCitationContentBlockLocationParam,
     type BetaCitationPageLocation as BetaCitationPageLocation,
     type BetaCitationPageLocationParam as BetaCitationPageLocationParam,
-    type BetaCitationsConfigParam as BetaCitationsConfigParam,
-    type BetaCitationsDelta as BetaCitationsDelta,
     type BetaCitationSearchResultLocation as BetaCitationSearchResultLocation,
     type BetaCitationSearchResultLocationParam as BetaCitationSearchResultLocationParam,
-    type BetaCitationsWebSearchResultLocation as BetaCitationsWebSearchResultLocation,
     type BetaCitationWebSearchResultLocationParam as BetaCitationWebSearchResultLocationParam,
+    type BetaCitationsConfigParam as BetaCitationsConfigParam,
+    type BetaCitationsDelta as BetaCitationsDelta,
+    type BetaCitationsWebSearchResultLocation as BetaCitationsWebSearchResultLocation,
     type BetaClearThinking20251015Edit as BetaClearThinking20251015Edit,
     type BetaClearThinking20251015EditResponse as BetaClearThinking20251015EditResponse,
     type BetaClearToolUses20250919Edit as BetaClearToolUses20250919Edit,
@@ -2744,9 +2744,9 @@ export declare namespace Messages {
     type BetaMCPToolConfig as BetaMCPToolConfig,
     type BetaMCPToolDefaultConfig as BetaMCPToolDefaultConfig,
     type BetaMCPToolResultBlock as BetaMCPToolResultBlock,
-    type BetaMCPToolset as BetaMCPToolset,
     type BetaMCPToolUseBlock as BetaMCPToolUseBlock,
     type BetaMCPToolUseBlockParam as BetaMCPToolUseBlockParam,
+    type BetaMCPToolset as BetaMCPToolset,
     type BetaMemoryTool20250818 as BetaMemoryTool20250818,
     type BetaMemoryTool20250818Command as BetaMemoryTool20250818Command,
     type BetaMemoryTool20250818CreateCommand as BetaMemoryTool20250818CreateCommand,
