@@ -38,7 +38,7 @@ export class Warnings {
   }
   /** Warnings formatted like errors, one per line. */
   format(): string[] {
-    return this.list.map((w) => `warning: ${w.stage}: ${w.pointer}: ${w.message}`);
+    return this.list.map((w) => `warning: ${w.stage}: ${w.pointer}: ${w.message}`).sort();
   }
 }
 

@@ -49,15 +49,21 @@ export function write(files: RenderedFile[], opts: WriteOptions): WriteResult {
   for (const f of all) {
     const current = readIfExists(join(outDir, f.path));
     if (current === f.content) continue;
-    const diff = createTwoFilesPatch(
-      `a/${f.path}`,
-      `b/${f.path}`,
-      current ?? '',
-      f.content,
-      'on disk',
-      'generated',
-      { context: 2 },
-    );
+    // Only --check shows diffs; computing them on every write costs seconds for large outputs.
+    const diff =
+      opts.mode === 'check'
+        ? createTwoFilesPatch(
+            `a/${f.path}`,
+            `b/${f.path}`,
+            current ?? '',
+            f.content,
+            'on disk',
+            'generated',
+            {
+              context: 2,
+            },
+          )
+        : '';
     changed.push({ path: f.path, status: current === undefined ? 'added' : 'changed', diff });
   }
   const produced = new Set(all.map((f) => f.path));
