@@ -24,7 +24,9 @@ export function compareIR(before: IR, after: IR): Change[] {
   compareOperations(before, after, renames, out);
   compareResources(before.resources, after.resources, out);
   return dedupe(out).sort(
-    (x, y) => BUMPS.indexOf(y.bump) - BUMPS.indexOf(x.bump) || x.subject.localeCompare(y.subject),
+    (x, y) =>
+      BUMPS.indexOf(y.bump) - BUMPS.indexOf(x.bump) ||
+      (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0),
   );
 }
 
