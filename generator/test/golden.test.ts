@@ -17,13 +17,17 @@ afterAll(() => {
 });
 
 /** Copies the generated package next to the hand-written runtime so `tsc` sees a whole SDK. */
-function assemble(out: string): string {
+function assemble(out: string, scenario: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sdkgen-golden-'));
   dirs.push(dir);
   cpSync(out, dir, { recursive: true });
+  // A scenario may bring its own overlays in `lib/`; otherwise the SDK's hand-written runtime dirs are reused.
+  const ownLib = join(GOLDEN, scenario, 'lib');
+  if (existsSync(ownLib)) cpSync(ownLib, join(dir, 'src/lib'), { recursive: true });
   for (const part of readdirSync(RUNTIME)) {
-    if (part !== 'client.ts' && part !== 'resources' && part !== 'index.ts')
-      symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
+    if (['client.ts', 'resources', 'index.ts'].includes(part) || (part === 'lib' && existsSync(ownLib)))
+      continue;
+    symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
   }
   symlinkSync(join(RUNTIME, '../node_modules'), join(dir, 'node_modules'));
   const tsconfig = {
@@ -49,7 +53,7 @@ describe.each(scenarios)('golden scenario %s', (name) => {
 
   test('output type-checks with tsc --noEmit', async () => {
     if (!committed) await generate({ configPath, outDir, mode: 'write' });
-    const dir = assemble(outDir);
+    const dir = assemble(outDir, name);
     let output = '';
     try {
       execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {

@@ -102,7 +102,8 @@ function interfaceDecl(
     isExported: true,
     properties,
   };
-  if (decl.extends.length > 0) out.extends = decl.extends;
+  const ext = [...(decl.extendsRefs ?? []).map((r) => printType(r, scope, name)), ...decl.extends];
+  if (ext.length > 0) out.extends = ext;
   if (decl.additional) {
     out.indexSignatures = [
       { keyName: 'key', keyType: 'string', returnType: printType(decl.additional, scope, 'value', hoister) },

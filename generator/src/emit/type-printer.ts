@@ -30,7 +30,8 @@ export class Hoister {
   constructor(readonly qualifier: string) {}
   /** Registers `type` under a name derived from `hint`; returns the qualified reference. */
   hoist(hint: string, type: IRType, docs: IRDocs): string {
-    const base = hint === this.qualifier.split('.').pop() ? `${hint}Item` : hint;
+    const valid = /^[A-Za-z_$]/.test(hint) ? hint : `_${hint}`;
+    const base = valid === this.qualifier.split('.').pop() ? `${valid}Item` : valid;
     let name = base;
     for (let i = 2; this.children.some((c) => c.name === name); i++) name = `${base}${i}`;
     this.children.push({ name, type, docs });

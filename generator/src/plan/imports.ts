@@ -7,7 +7,7 @@ function typesOf(mod: PlannedModule): IRType[] {
   const out: IRType[] = [];
   const addDecl = (t: PlannedType) => {
     if (t.decl.kind === 'interface') {
-      out.push(...t.decl.properties.map((p) => p.type));
+      out.push(...t.decl.properties.map((p) => p.type), ...(t.decl.extendsRefs ?? []));
       if (t.decl.additional) out.push(t.decl.additional);
     } else {
       if (t.decl.type) out.push(t.decl.type);

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/index.js';
 import { compareStrings, GeneratorError } from '../errors.js';
 import type { IR, IRResource } from '../ir/types.js';
+import { asExtension } from './flatten.js';
 import { importAlias, referencedModules } from './imports.js';
 import { planIndexes } from './indexes.js';
 import { planMethod } from './methods.js';
@@ -110,8 +111,10 @@ function placeSchemas(
       ...(t.description ? { description: t.description } : {}),
       ...(t.deprecated ? { deprecated: true } : {}),
     };
-    const decl: PlannedType['decl'] =
-      t.kind === 'object'
+    const ext = asExtension(ir, t);
+    const decl: PlannedType['decl'] = ext
+      ? { kind: 'interface', properties: ext.properties, extends: [], extendsRefs: ext.refs }
+      : t.kind === 'object'
         ? {
             kind: 'interface',
             properties: t.properties,

@@ -2,7 +2,8 @@ import type { ResolvedConfig } from '../config/index.js';
 import { GeneratorError } from '../errors.js';
 import type { IR, IRMethod, IROperation, IRParameter, IRProperty, IRResource, IRType } from '../ir/types.js';
 import { exampleFor } from './examples.js';
-import { camelCase, pascalCase, plural, singular } from './names.js';
+import { allProperties } from './flatten.js';
+import { localName, pascalCase, plural, singular } from './names.js';
 import type {
   PlannedMethod,
   PlannedPathParam,
@@ -85,13 +86,14 @@ function docsOf(op: IROperation): Pick<PlannedMethod, 'description' | 'deprecate
   return d;
 }
 
+/** Names a generated method body already uses; a path param with one of them gets a `Param` suffix. */
+const TAKEN_LOCALS = new Set(['path', 'options', 'params', 'body', 'query']);
+
 function planPathParams(config: ResolvedConfig, op: IROperation, allPositional: boolean): PlannedPathParam[] {
   const all = op.params.path;
   return all.map((p, i) => ({
     wire: p.name,
-    local: ['path', 'options', 'params', 'body', 'query'].includes(camelCase(p.name))
-      ? `${camelCase(p.name)}Param`
-      : camelCase(p.name),
+    local: TAKEN_LOCALS.has(localName(p.name)) ? `${localName(p.name)}Param` : localName(p.name),
     positional: allPositional || config.pathParams.positional === 'all' || i === all.length - 1,
     type: p.type,
   }));
@@ -105,9 +107,8 @@ function resolveObject(ir: IR, t: IRType | undefined): IRType | undefined {
 
 function bodyShape(ir: IR, op: IROperation): { props: IRProperty[]; whole?: IRType; required: boolean } {
   if (!op.body) return { props: [], required: false };
-  const obj = resolveObject(ir, op.body.type);
-  if (obj?.kind === 'object' && !obj.additionalProperties)
-    return { props: obj.properties, required: op.body.required };
+  const props = allProperties(ir, op.body.type);
+  if (props) return { props, required: op.body.required };
   return { props: [], whole: op.body.type, required: op.body.required };
 }
 

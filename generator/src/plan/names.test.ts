@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { camelCase, plural, propertyKey, singular, typeName } from './names.js';
+import { camelCase, localName, plural, propertyKey, singular, typeName } from './names.js';
 
 describe('names', () => {
   test.each([
@@ -7,8 +7,14 @@ describe('names', () => {
     ['file_id', 'fileID'],
     ['retrieve-metadata', 'retrieveMetadata'],
     ['version', 'version'],
-    ['delete', '_delete'],
+    ['delete', 'delete'],
   ])('camelCase(%s) = %s', (input, want) => expect(camelCase(input)).toBe(want));
+
+  test.each([
+    ['default', '_default'],
+    ['2nd', '_2nd'],
+    ['store_id', 'storeID'],
+  ])('localName(%s) = %s', (input, want) => expect(localName(input)).toBe(want));
 
   test.each([
     ['Batches', 'Batch'],

@@ -1,20 +1,24 @@
 /** Naming rules shared by plan and emit: case conversion, singular/plural, identifiers. */
 
-/** `message_batch_id` -> `messageBatchID`, `file-id` -> `fileID`, `retrieve-metadata` -> `retrieveMetadata`. */
+/** `message_batch_id` -> `messageBatchID`, `retrieve-metadata` -> `retrieveMetadata` (no keyword escaping). */
 export function camelCase(s: string): string {
-  const parts = s.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const out = parts
-    .map((p, i) =>
-      i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1),
-    )
-    .join('');
-  return toIdentifier(out.replace(/Id$/, 'ID'));
+  const p = pascalCase(s);
+  return p.charAt(0).toLowerCase() + p.slice(1);
 }
 
-/** `message_batch` -> `MessageBatch`. */
+/** `message_batch` -> `MessageBatch`, `file_id` -> `FileID`. */
 export function pascalCase(s: string): string {
-  const c = camelCase(s).replace(/ID$/, 'ID');
-  return c.charAt(0).toUpperCase() + c.slice(1);
+  const joined = s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+  return joined.replace(/Id$/, 'ID');
+}
+
+/** A safe local variable name: camelCase, escaped when it is a keyword or starts with a digit. */
+export function localName(s: string): string {
+  return toIdentifier(camelCase(s));
 }
 
 /** Resource class name -> singular noun used in type names (`Batches` -> `Batch`). */

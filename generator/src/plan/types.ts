@@ -36,7 +36,15 @@ export interface PlannedType extends IRDocs {
   pointer: string;
   /** `interface`: properties (+ `extends` clauses as TS text); `alias`: `type X = <type or text>`. */
   decl:
-    | { kind: 'interface'; properties: PlannedProperty[]; extends: string[]; additional?: IRType }
+    | {
+        kind: 'interface';
+        properties: PlannedProperty[];
+        /** `extends` clauses as TS text (runtime types such as `PageParams`). */
+        extends: string[];
+        /** `extends` clauses naming schemas (printed with module qualification). */
+        extendsRefs?: IRType[];
+        additional?: IRType;
+      }
     | { kind: 'alias'; type?: IRType; text?: string; generic?: { name: string; arg: IRType } };
   /** Print `format: binary` strings as `Uploadable` (request shapes). */
   request?: boolean;
