@@ -1,14 +1,17 @@
 import { compareStrings } from '../errors.js';
-import type { IR } from '../ir/types.js';
-import type { Plan } from '../plan/types.js';
+import type { IR, IRType } from '../ir/types.js';
+import type { Plan, PlannedModule } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
 import { clientModule } from './client-module.js';
 import { endpointTests } from './endpoint-tests.js';
 import { indexModule } from './index-modules.js';
 import { printSource } from './print.js';
-import { resourceModule } from './resource-module.js';
+import { resourceModule, splitResourceModule } from './resource-module.js';
 import { render } from './templates.js';
 import type { PrintScope } from './type-printer.js';
+
+/** A resource module longer than this is split into `<name>.ts` (class) and `<name>-types.ts` (declarations). */
+const SPLIT_LINES = 2000;
 
 /** One output file, relative to the output package root. */
 export interface RenderedFile {
@@ -38,7 +41,7 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   const header = render('header', { version: opts.generatorVersion, input: opts.input });
   const files: RenderedFile[] = [];
   for (const mod of plan.modules) {
-    const scope: PrintScope = {
+    const freshScope = (): PrintScope => ({
       ir,
       homes: plan.typeHomes,
       module: mod.path,
@@ -46,8 +49,22 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
       request: false,
       uses: new Set(),
       errorClass: opts.errorClass,
-    };
-    const statements = resourceModule(mod, { plan, scope });
+    });
+    if (mod.resource && estimateTypeLines(mod) > SPLIT_LINES) {
+      const split = splitResourceModule(mod, { plan, scope: freshScope() }, freshScope);
+      files.push(
+        {
+          path: `src/resources/${mod.path}.ts`,
+          content: printSource(`resources/${mod.path}.ts`, header, { statements: split.main }),
+        },
+        {
+          path: `src/resources/${split.typesPath}.ts`,
+          content: printSource(`resources/${split.typesPath}.ts`, header, { statements: split.types }),
+        },
+      );
+      continue;
+    }
+    const statements = resourceModule(mod, { plan, scope: freshScope() });
     files.push({
       path: `src/resources/${mod.path}.ts`,
       content: printSource(`resources/${mod.path}.ts`, header, { statements }),
@@ -66,4 +83,24 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   return files.sort((a, b) => compareStrings(a.path, b.path));
+}
+
+/** Rough printed size of a module's declarations (a line per member plus wrapped docs), without printing. */
+function estimateTypeLines(mod: PlannedModule): number {
+  const docLines = (d: { description?: string }) =>
+    d.description ? Math.ceil(d.description.length / 76) + 1 : 0;
+  let lines = 0;
+  for (const t of mod.types) {
+    lines += 3 + docLines(t);
+    if (t.decl.kind === 'interface')
+      for (const p of t.decl.properties) lines += 1 + docLines(p) + nestedLines(p.type);
+  }
+  return lines;
+}
+
+function nestedLines(t: IRType): number {
+  if (t.kind === 'object') return 3 + t.properties.reduce((n, p) => n + 2 + nestedLines(p.type), 0);
+  if (t.kind === 'array') return nestedLines(t.items);
+  if (t.kind === 'union') return t.variants.reduce((n, v) => n + nestedLines(v), 0);
+  return 0;
 }

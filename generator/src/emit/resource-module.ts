@@ -22,24 +22,73 @@ export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string 
   const file = `resources/${mod.path}`;
   const scope = ctx.scope;
   const cls = mod.resource ? [resourceClass(mod, scope)] : [];
-  const types = mod.types.flatMap((t) => declarationStatements(t, scope));
-  for (const t of mod.types) {
-    if (t.decl.kind === 'interface')
-      for (const e of t.decl.extends) if (isPageParams(ctx.plan, e)) scope.uses.add(`pageParams:${e}`);
-    if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
-  }
+  const types = typeStatements(mod, ctx.plan, scope);
   const imports: ImportDeclarationStructure[] = [
     ...runtimeImports(file, scope.uses, scope.errorClass),
-    ...mod.imports.map((i) => ({
-      kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: specifier(file, `resources/${i.module}`),
-      namespaceImport: i.alias,
-      isTypeOnly: !i.value,
-    })),
+    ...moduleImports(mod, file, false),
     ...subresourceNamedImports(mod, ctx.plan, file),
   ];
   const tail = mod.resource ? namespaceMerge(mod, ctx.plan) : [];
   return [...imports, ...timeoutTable(mod), ...cls, ...types, ...tail];
+}
+
+/**
+ * The same module split in two, for resources whose types pass ~2k lines: `<name>.ts` keeps the class,
+ * the namespace merge and `export * from './<name>-types.js'` (so every import path still works), and
+ * `<name>-types.ts` holds the declarations.
+ */
+export function splitResourceModule(
+  mod: PlannedModule,
+  ctx: ModuleContext,
+  freshScope: () => PrintScope,
+): { main: (string | StatementStructures)[]; types: (string | StatementStructures)[]; typesPath: string } {
+  const file = `resources/${mod.path}`;
+  const typesPath = `${mod.path}-types`;
+  const typesFile = `resources/${typesPath}`;
+  const typeScope = freshScope();
+  const types = typeStatements(mod, ctx.plan, typeScope);
+  const typesOut = [
+    ...runtimeImports(typesFile, typeScope.uses, typeScope.errorClass),
+    ...moduleImports(mod, typesFile, true),
+    ...types,
+  ];
+  const scope = ctx.scope;
+  const cls = [resourceClass(mod, scope)];
+  const own = mod.types.map((t) => `type ${t.name}`);
+  const main = [
+    ...runtimeImports(file, scope.uses, scope.errorClass),
+    ...moduleImports(mod, file, false),
+    ...subresourceNamedImports(mod, ctx.plan, file),
+    {
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(file, typesFile),
+      namedImports: own,
+    },
+    `export * from '${specifier(file, typesFile)}';`,
+    ...timeoutTable(mod),
+    ...cls,
+    ...namespaceMerge(mod, ctx.plan),
+  ];
+  return { main, types: typesOut, typesPath };
+}
+
+function typeStatements(mod: PlannedModule, plan: Plan, scope: PrintScope): StatementStructures[] {
+  const types = mod.types.flatMap((t) => declarationStatements(t, scope));
+  for (const t of mod.types) {
+    if (t.decl.kind === 'interface')
+      for (const e of t.decl.extends) if (isPageParams(plan, e)) scope.uses.add(`pageParams:${e}`);
+    if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
+  }
+  return types;
+}
+
+function moduleImports(mod: PlannedModule, file: string, typesOnly: boolean): ImportDeclarationStructure[] {
+  return mod.imports.map((i) => ({
+    kind: StructureKind.ImportDeclaration as const,
+    moduleSpecifier: specifier(file, `resources/${i.module}`),
+    namespaceImport: i.alias,
+    isTypeOnly: typesOnly || !i.value,
+  }));
 }
 
 function isPageParams(plan: Plan, name: string): boolean {
