@@ -1,4 +1,4 @@
-import { type BlobPart, checkFileSupport, getName, isAsyncIterable, makeFile } from './uploads.js';
+import { type BlobPart, checkFileSupport, type FileOptions, getName, isAsyncIterable, makeFile } from './uploads.js';
 
 type BlobLikePart = string | ArrayBuffer | ArrayBufferView | BlobLike | DataView;
 
@@ -78,7 +78,7 @@ async function collectParts(value: BlobLikePart | AsyncIterable<BlobLikePart>): 
 export async function toFile(
   value: ToFileInput | PromiseLike<ToFileInput>,
   name?: string | null | undefined,
-  options?: FilePropertyBag | undefined,
+  options?: FileOptions | undefined,
 ): Promise<File> {
   checkFileSupport();
   const input = await value;

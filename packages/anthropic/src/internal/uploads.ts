@@ -4,6 +4,16 @@ import { ReadableStreamFrom } from './shims.js';
 
 /** Parts a `File` can be built from. */
 export type BlobPart = string | ArrayBuffer | ArrayBufferView | Blob | DataView;
+/**
+ * Options of `new File(...)`. Declared here rather than taken from the DOM lib's `FilePropertyBag`, so the
+ * published declarations compile in Node projects whose `lib` has no DOM.
+ */
+export interface FileOptions {
+  /** The MIME type, e.g. `'text/plain'`. */
+  type?: string | undefined;
+  /** Last-modified time in milliseconds since the epoch. */
+  lastModified?: number | undefined;
+}
 type FsReadStream = AsyncIterable<Uint8Array> & { path: string | { toString(): string } };
 interface BunFile extends Blob {
   readonly name?: string | undefined;
@@ -25,9 +35,9 @@ export function checkFileSupport(): void {
 }
 
 /** `new File(...)` with a default name and the support check. */
-export function makeFile(bits: BlobPart[], name: string | undefined, options?: FilePropertyBag): File {
+export function makeFile(bits: BlobPart[], name: string | undefined, options?: FileOptions): File {
   checkFileSupport();
-  return new File(bits as BlobPart[] as any, name ?? 'unknown_file', options);
+  return new File(bits as BlobPart[] as any, name ?? 'unknown_file', options as any);
 }
 
 /** Best-effort file name from `name`, `url`, `filename` or `path`; the directory part is dropped when `stripPath`. */
