@@ -19,56 +19,54 @@ function classFor(r: PlannedClientResource): string {
 /** The generated `client.ts`: the client class with lazy resources, overlays wired in, and its namespace. */
 export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const c = plan.client;
-  const imports: ImportDeclarationStructure[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: specifier(FILE, c.baseModule),
-      namedImports: [c.baseClassName, 'type ClientOptions'],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: specifier(FILE, 'internal/request-options'),
-      isTypeOnly: true,
-      namespaceImport: 'Opts',
-    },
-  ];
-  if (c.paginationSchemes.length > 0) {
-    imports.push(
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: specifier(FILE, 'core/pagination'),
-        namespaceImport: 'Pagination',
-      },
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: specifier(FILE, 'core/pagination'),
-        isTypeOnly: true,
-        namedImports: c.paginationSchemes.map((s) => s.paramsType),
-      },
-    );
-  }
-  if (c.sharedModule) {
-    imports.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: specifier(FILE, `resources/${c.sharedModule}`),
-      isTypeOnly: true,
-      namespaceImport: 'Shared',
-    });
-  }
-  const wrappers: (string | StatementStructures)[] = [];
+  const imports = [...baseImports(plan)];
   for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
-  for (const r of c.resources) wrappers.push(...wrapperClasses(r));
-  const statements: (string | StatementStructures)[] = [
+  return [
     ...imports,
     `export { ${c.baseClassName}, type ClientOptions };`,
     ...c.constants.map((k) => `export const ${k.name} = ${literal(k.value)};`),
-    ...wrappers,
+    ...c.resources.flatMap(wrapperClasses),
     clientClass(plan),
     ...c.resources.map((r) => `${c.className}.${r.className} = ${classFor(r)};`),
     namespace(plan),
     `export default ${c.className};`,
   ];
-  return statements;
+}
+
+const importOf = (
+  moduleSpecifier: string,
+  rest: Partial<ImportDeclarationStructure>,
+): ImportDeclarationStructure => ({
+  kind: StructureKind.ImportDeclaration,
+  moduleSpecifier,
+  ...rest,
+});
+
+/** The base class, request options, pagination and shared-types imports. */
+function baseImports(plan: Plan): ImportDeclarationStructure[] {
+  const c = plan.client;
+  const out = [
+    importOf(specifier(FILE, c.baseModule), { namedImports: [c.baseClassName, 'type ClientOptions'] }),
+    importOf(specifier(FILE, 'internal/request-options'), { isTypeOnly: true, namespaceImport: 'Opts' }),
+  ];
+  if (c.paginationSchemes.length > 0) {
+    out.push(
+      importOf(specifier(FILE, 'core/pagination'), { namespaceImport: 'Pagination' }),
+      importOf(specifier(FILE, 'core/pagination'), {
+        isTypeOnly: true,
+        namedImports: c.paginationSchemes.map((s) => s.paramsType),
+      }),
+    );
+  }
+  if (c.sharedModule) {
+    out.push(
+      importOf(specifier(FILE, `resources/${c.sharedModule}`), {
+        isTypeOnly: true,
+        namespaceImport: 'Shared',
+      }),
+    );
+  }
+  return out;
 }
 
 function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDeclarationStructure[] {

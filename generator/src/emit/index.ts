@@ -1,3 +1,4 @@
+import type { StatementStructures } from 'ts-morph';
 import { compareStrings } from '../errors.js';
 import type { IR, IRType } from '../ir/types.js';
 import type { Plan, PlannedModule } from '../plan/types.js';
@@ -39,37 +40,7 @@ export interface EmitOptions {
  */
 export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   const header = render('header', { version: opts.generatorVersion, input: opts.input });
-  const files: RenderedFile[] = [];
-  for (const mod of plan.modules) {
-    const freshScope = (): PrintScope => ({
-      ir,
-      homes: plan.typeHomes,
-      module: mod.path,
-      aliases: new Map(mod.imports.map((i) => [i.module, i.alias])),
-      request: false,
-      uses: new Set(),
-      errorClass: opts.errorClass,
-    });
-    if (mod.resource && estimateTypeLines(mod) > SPLIT_LINES) {
-      const split = splitResourceModule(mod, { plan, scope: freshScope() }, freshScope);
-      files.push(
-        {
-          path: `src/resources/${mod.path}.ts`,
-          content: printSource(`resources/${mod.path}.ts`, header, { statements: split.main }),
-        },
-        {
-          path: `src/resources/${split.typesPath}.ts`,
-          content: printSource(`resources/${split.typesPath}.ts`, header, { statements: split.types }),
-        },
-      );
-      continue;
-    }
-    const statements = resourceModule(mod, { plan, scope: freshScope() });
-    files.push({
-      path: `src/resources/${mod.path}.ts`,
-      content: printSource(`resources/${mod.path}.ts`, header, { statements }),
-    });
-  }
+  const files: RenderedFile[] = plan.modules.flatMap((mod) => moduleFiles(ir, plan, mod, opts, header));
   for (const index of plan.indexes) {
     files.push({
       path: `src/resources/${index.path}.ts`,
@@ -83,6 +54,34 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   return files.sort((a, b) => compareStrings(a.path, b.path));
+}
+
+/** The file of one resource module, or two when its types are long enough to split. */
+function moduleFiles(
+  ir: IR,
+  plan: Plan,
+  mod: PlannedModule,
+  opts: EmitOptions,
+  header: string,
+): RenderedFile[] {
+  const freshScope = (): PrintScope => ({
+    ir,
+    homes: plan.typeHomes,
+    module: mod.path,
+    aliases: new Map(mod.imports.map((i) => [i.module, i.alias])),
+    request: false,
+    uses: new Set(),
+    errorClass: opts.errorClass,
+  });
+  const file = (path: string, statements: (string | StatementStructures)[]): RenderedFile => ({
+    path: `src/resources/${path}.ts`,
+    content: printSource(`resources/${path}.ts`, header, { statements }),
+  });
+  if (mod.resource && estimateTypeLines(mod) > SPLIT_LINES) {
+    const split = splitResourceModule(mod, { plan, scope: freshScope() }, freshScope);
+    return [file(mod.path, split.main), file(split.typesPath, split.types)];
+  }
+  return [file(mod.path, resourceModule(mod, { plan, scope: freshScope() }))];
 }
 
 /** Rough printed size of a module's declarations (a line per member plus wrapped docs), without printing. */

@@ -24,42 +24,10 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
   const modules = new Map<string, PlannedModule>();
   const mod = (path: string) =>
     modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
-  const extra = new Map<string, { pages: PlannedType[]; responses: PlannedType[]; params: PlannedType[] }>();
+  const extra = new Map<string, Bucket>();
   const visit = (r: IRResource, clientPath: string) => {
-    const m = mod(r.module);
-    const bucket = {
-      pages: [] as PlannedType[],
-      responses: [] as PlannedType[],
-      params: [] as PlannedType[],
-    };
     const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}` };
-    const methods = r.methods.map((im) => {
-      const mp = planMethod(site, im);
-      bucket.pages.push(...mp.pages);
-      bucket.responses.push(...mp.responses);
-      bucket.params.push(...mp.params);
-      return mp.method;
-    });
-    const subresources = r.subresources.map((s) => ({
-      prop: s.name,
-      className: s.className,
-      module: s.module,
-    }));
-    if (m.resource)
-      throw new GeneratorError(
-        'plan',
-        r.pointer,
-        `module "${r.module}" already holds resource ${m.resource.dottedPath}`,
-      );
-    m.resource = { className: r.className, dottedPath: r.path, methods, subresources };
-    for (const [alias, target] of Object.entries(r.typeAliases)) {
-      bucket.params.push({
-        name: alias,
-        pointer: `${r.pointer}/typeAliases/${alias}`,
-        decl: { kind: 'alias', text: target },
-      });
-    }
-    extra.set(r.module, bucket);
+    extra.set(r.module, planResource(mod(r.module), site));
     for (const s of r.subresources) visit(s, site.clientPath);
   };
   for (const r of ir.resources) visit(r, 'client');
@@ -71,25 +39,54 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
   }
   for (const m of modules.values()) checkCollisions(m, modules);
   const sorted = [...modules.values()].sort((a, b) => compareStrings(a.path, b.path));
-  for (const m of sorted) {
-    m.imports = planImports(ir, homes, m);
-    // Namespace members that alias a module-level name of the same name need a qualified self reference.
-    if (m.types.some((t) => t.members?.length))
-      m.imports.push({
-        module: m.path,
-        alias: importAlias(
-          m.path,
-          m.imports.some((i) => i.alias === importAlias(m.path, false)),
-        ),
-        value: false,
-      });
-  }
+  for (const m of sorted) m.imports = planImports(ir, homes, m);
   return {
     modules: sorted,
     indexes: planIndexes(ir, sorted),
     client: planClient(ir, config, sorted),
     typeHomes: homes,
   };
+}
+
+/** Types a resource's methods declare in its module, in print order groups. */
+interface Bucket {
+  pages: PlannedType[];
+  responses: PlannedType[];
+  params: PlannedType[];
+}
+
+/** Plans a resource's class (methods, sub-resources) into its module; returns the types its methods declare. */
+function planResource(m: PlannedModule, site: Parameters<typeof planMethod>[0]): Bucket {
+  const r = site.resource;
+  const bucket: Bucket = { pages: [], responses: [], params: [] };
+  const methods = r.methods.map((im) => {
+    const mp = planMethod(site, im);
+    bucket.pages.push(...mp.pages);
+    bucket.responses.push(...mp.responses);
+    bucket.params.push(...mp.params);
+    return mp.method;
+  });
+  if (m.resource) {
+    throw new GeneratorError(
+      'plan',
+      r.pointer,
+      `module "${r.module}" already holds resource ${m.resource.dottedPath}`,
+    );
+  }
+  const subresources = r.subresources.map((s) => ({
+    prop: s.name,
+    className: s.className,
+    module: s.module,
+  }));
+  m.resource = { className: r.className, dottedPath: r.path, methods, subresources };
+  for (const [alias, target] of Object.entries(r.typeAliases)) {
+    bucket.params.push({
+      name: alias,
+      pointer: `${r.pointer}/typeAliases/${alias}`,
+      decl: { kind: 'alias', text: target },
+    });
+  }
+  return bucket;
 }
 
 function placeSchemas(
@@ -152,6 +149,16 @@ function checkCollisions(m: PlannedModule, modules: Map<string, PlannedModule>):
 }
 
 function planImports(ir: IR, homes: Record<string, TypeHome>, m: PlannedModule): PlannedModule['imports'] {
+  const imports = importsOf(ir, homes, m);
+  // Namespace members that alias a module-level name of the same name need a qualified self reference.
+  if (m.types.some((t) => t.members?.length)) {
+    const clash = imports.some((i) => i.alias === importAlias(m.path, false));
+    imports.push({ module: m.path, alias: importAlias(m.path, clash), value: false });
+  }
+  return imports;
+}
+
+function importsOf(ir: IR, homes: Record<string, TypeHome>, m: PlannedModule): PlannedModule['imports'] {
   const targets = referencedModules(ir, homes, m);
   const values = new Set(m.resource?.subresources.map((s) => s.module) ?? []);
   for (const v of values) targets.add(v);

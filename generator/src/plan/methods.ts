@@ -139,72 +139,66 @@ function planParamsTypes(
   members: Member[],
   out: MethodPlan,
 ): void {
-  const mixed = new Set(members.map((m) => m.location)).size > 1;
   const scheme = op.pagination ? site.config.pagination[op.pagination.scheme] : undefined;
   const inherited = new Set(scheme ? Object.keys(scheme.request) : []);
-  const properties: PlannedProperty[] = members
+  const properties = paramsProperties(members, inherited);
+  const ext = scheme && op.params.query.some((q) => inherited.has(q.name)) ? [scheme.paramsType] : [];
+  const name = method.params!.typeName;
+  const streamParam = op.response.kind === 'json+sse' ? op.response.streamParam : undefined;
+  const streamProp = streamParam ? properties.find((p) => p.name === streamParam) : undefined;
+  const iface = (
+    n: string,
+    props: PlannedProperty[],
+    extendsList: string[],
+    hidden = false,
+  ): PlannedType => ({
+    name: n,
+    pointer: op.pointer,
+    request: true,
+    ...(hidden ? { hidden } : {}),
+    decl: { kind: 'interface', properties: props, extends: extendsList },
+  });
+  if (!streamProp) {
+    out.params.push(iface(name, properties, ext));
+    return;
+  }
+  const s = {
+    param: streamParam!,
+    base: `${name}Base`,
+    streaming: `${name}Streaming`,
+    nonStreaming: `${name}NonStreaming`,
+  };
+  method.streaming = s;
+  const lit = (value: boolean): PlannedProperty => ({
+    ...streamProp,
+    required: value,
+    type: { kind: 'literal', value, pointer: streamProp.pointer },
+  });
+  const union: PlannedType = {
+    name,
+    pointer: op.pointer,
+    request: true,
+    decl: { kind: 'alias', text: `${s.nonStreaming} | ${s.streaming}` },
+    members: [s.nonStreaming, s.streaming].map((n) => ({ name: n, text: n })),
+  };
+  out.params.push(
+    union,
+    iface(s.base, properties, ext, true),
+    iface(s.nonStreaming, [lit(false)], [s.base]),
+    iface(s.streaming, [lit(true)], [s.base]),
+  );
+}
+
+/** Params members minus those the page params type supplies; docs say where each goes when locations mix. */
+function paramsProperties(members: Member[], inherited: Set<string>): PlannedProperty[] {
+  const mixed = new Set(members.map((m) => m.location)).size > 1;
+  return members
     .filter((m) => !(m.location === 'query' && inherited.has(m.name)))
     .map(({ location, ...m }) => {
       if (!mixed) return m;
       const text = m.description ?? m.title;
       return { ...m, description: text ? `${PREFIX[location]}: ${text}` : PREFIX[location] };
     });
-  const ext = scheme && op.params.query.some((q) => inherited.has(q.name)) ? [scheme.paramsType] : [];
-  const name = method.params!.typeName;
-  const streamParam = op.response.kind === 'json+sse' ? op.response.streamParam : undefined;
-  const streamProp = streamParam ? properties.find((p) => p.name === streamParam) : undefined;
-  if (!streamProp) {
-    out.params.push({
-      name,
-      pointer: op.pointer,
-      request: true,
-      decl: { kind: 'interface', properties, extends: ext },
-    });
-    return;
-  }
-  method.streaming = {
-    param: streamParam!,
-    base: `${name}Base`,
-    streaming: `${name}Streaming`,
-    nonStreaming: `${name}NonStreaming`,
-  };
-  const lit = (value: boolean, required: boolean): PlannedProperty => ({
-    ...streamProp,
-    required,
-    type: { kind: 'literal', value, pointer: streamProp.pointer },
-  });
-  const s = method.streaming;
-  out.params.push(
-    {
-      name,
-      pointer: op.pointer,
-      request: true,
-      decl: { kind: 'alias', text: `${s.nonStreaming} | ${s.streaming}` },
-      members: [
-        { name: s.nonStreaming, text: s.nonStreaming },
-        { name: s.streaming, text: s.streaming },
-      ],
-    },
-    {
-      name: s.base,
-      pointer: op.pointer,
-      request: true,
-      hidden: true,
-      decl: { kind: 'interface', properties, extends: ext },
-    },
-    {
-      name: s.nonStreaming,
-      pointer: op.pointer,
-      request: true,
-      decl: { kind: 'interface', properties: [lit(false, false)], extends: [s.base] },
-    },
-    {
-      name: s.streaming,
-      pointer: op.pointer,
-      request: true,
-      decl: { kind: 'interface', properties: [lit(true, true)], extends: [s.base] },
-    },
-  );
 }
 
 /** Gives inline response/item types a name (`SkillListResponse`) so signatures can refer to them. */
