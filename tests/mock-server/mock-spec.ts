@@ -23,7 +23,10 @@ export async function mockSpec(specPath: string): Promise<Record<string, unknown
   flattenArrayHeaders(document.components?.parameters);
   for (const item of Object.values<any>(paths)) {
     flattenArrayHeaders(item?.parameters);
-    for (const op of Object.values<any>(item ?? {})) flattenArrayHeaders(op?.parameters);
+    for (const op of Object.values<any>(item ?? {})) {
+      flattenArrayHeaders(op?.parameters);
+      rawStreamBodies(op?.responses);
+    }
   }
   return { ...document, paths };
 }
@@ -36,5 +39,19 @@ function flattenArrayHeaders(params: unknown): void {
   const list = Array.isArray(params) ? params : Object.values((params as object | undefined) ?? {});
   for (const p of list as any[]) {
     if (p?.in === 'header' && p.schema?.type === 'array') p.schema = { type: 'string' };
+  }
+}
+
+const RAW_MEDIA = ['text/event-stream', 'application/x-jsonl', 'application/jsonl', 'application/x-ndjson'];
+
+/**
+ * SSE and JSON-lines examples are text, while their schemas describe one event or line; Prism (run with
+ * `--errors`) would reject its own example, so the mock serves those media types as plain strings.
+ */
+function rawStreamBodies(responses: unknown): void {
+  for (const res of Object.values<any>((responses as object | undefined) ?? {})) {
+    for (const [media, content] of Object.entries<any>(res?.content ?? {})) {
+      if (RAW_MEDIA.includes(media) && content) content.schema = { type: 'string' };
+    }
   }
 }

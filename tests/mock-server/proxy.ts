@@ -44,7 +44,7 @@ function hasQuery(url: URL, query: string): boolean {
 
 /**
  * A loopback proxy in front of Prism. Requests carrying one of `queries` (e.g. `beta=true`) go to the
- * aliased path. The SDK (like 0.74.0) drops the path's fixed query when it sends other query params, so a
+ * aliased path; a JSON body with `"stream": true` asks Prism for the `text/event-stream` example. The SDK (like 0.74.0) drops the path's fixed query when it sends other query params, so a
  * request Prism cannot route is retried under each alias. `Accept: application/binary` becomes `*\/*`.
  */
 export async function startProxy(
@@ -61,6 +61,9 @@ export async function startProxy(
       const url = new URL(req.url ?? '/', 'http://placeholder');
       const headers = { ...req.headers, host: u.host };
       if (headers.accept === 'application/binary') headers.accept = '*/*';
+      // The SDK asks for JSON even when it streams; Prism picks the response media type from Accept.
+      if (/"stream"\s*:\s*true/.test(body.toString('utf8', 0, Math.min(body.length, 1 << 16))))
+        headers.accept = 'text/event-stream';
       const plain = `${url.pathname}${url.search}`;
       const matched = queries.find((q) => hasQuery(url, q));
       const candidates = matched

@@ -71,6 +71,7 @@ function methodTests(m: PlannedMethod): string[] {
     );
   }
   out.push('  });');
+  out.push(...streamTest(m));
   if (JSON.stringify(m.exampleArgs) !== JSON.stringify(m.minimalArgs)) {
     out.push(
       '',
@@ -81,4 +82,31 @@ function methodTests(m: PlannedMethod): string[] {
     );
   }
   return out;
+}
+
+/** For `stream: true` methods: the mock serves the spec's SSE example, which must decode to events. */
+function streamTest(m: PlannedMethod): string[] {
+  if (!m.streaming && m.response.kind !== 'sse') return [];
+  const args = m.streaming ? withStream(m.minimalArgs, m.streaming.param) : m.minimalArgs;
+  return [
+    '',
+    `  test('${m.name}: streaming', async () => {`,
+    `    const stream = await ${callText(m, args)};`,
+    '    let events = 0;',
+    '    for await (const event of stream) {',
+    "      expect(event).toHaveProperty('type');",
+    '      events++;',
+    '    }',
+    '    expect(events).toBeGreaterThan(0);',
+    '  });',
+  ];
+}
+
+function withStream(args: unknown[], param: string): unknown[] {
+  const last = args[args.length - 1];
+  const obj = typeof last === 'object' && last !== null && !Array.isArray(last) ? last : {};
+  return [
+    ...args.slice(0, typeof last === 'object' && last !== null ? -1 : args.length),
+    { ...obj, [param]: true },
+  ];
 }

@@ -23,6 +23,21 @@ describe('resource completions', () => {
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
 
+  test('create: streaming', async () => {
+    const stream = await client.completions.create({
+      max_tokens_to_sample: 256,
+      model: 'claude-2.1',
+      prompt: '\n\nHuman: Hello, world!\n\nAssistant:',
+      stream: true,
+    });
+    let events = 0;
+    for await (const event of stream) {
+      expect(event).toHaveProperty('type');
+      events++;
+    }
+    expect(events).toBeGreaterThan(0);
+  });
+
   test('create: required and optional params', async () => {
     const response = await client.completions.create({
       max_tokens_to_sample: 256,

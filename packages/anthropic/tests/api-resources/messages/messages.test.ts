@@ -23,6 +23,21 @@ describe('resource messages', () => {
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
 
+  test('create: streaming', async () => {
+    const stream = await client.messages.create({
+      max_tokens: 1024,
+      messages: [{ role: 'user', content: 'Hello, Claude' }],
+      model: 'claude-sonnet-4-5-20250929',
+      stream: true,
+    });
+    let events = 0;
+    for await (const event of stream) {
+      expect(event).toHaveProperty('type');
+      events++;
+    }
+    expect(events).toBeGreaterThan(0);
+  });
+
   test('countTokens: only required params', async () => {
     const responsePromise = client.messages.countTokens({
       messages: [{ role: 'user', content: 'Hello, Claude' }],

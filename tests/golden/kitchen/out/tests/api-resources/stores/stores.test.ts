@@ -35,6 +35,16 @@ describe('resource stores', () => {
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
 
+  test('events: streaming', async () => {
+    const stream = await client.stores.events('store_id');
+    let events = 0;
+    for await (const event of stream) {
+      expect(event).toHaveProperty('type');
+      events++;
+    }
+    expect(events).toBeGreaterThan(0);
+  });
+
   test('setTags: only required params', async () => {
     const responsePromise = client.stores.setTags('store_id', ['string']);
     const rawResponse = await responsePromise.asResponse();

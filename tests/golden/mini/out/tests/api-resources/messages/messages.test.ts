@@ -19,6 +19,21 @@ describe('resource messages', () => {
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
 
+  test('create: streaming', async () => {
+    const stream = await client.messages.create({
+      model: 'small',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'Hello' }],
+      stream: true,
+    });
+    let events = 0;
+    for await (const event of stream) {
+      expect(event).toHaveProperty('type');
+      events++;
+    }
+    expect(events).toBeGreaterThan(0);
+  });
+
   test('create: required and optional params', async () => {
     const response = await client.messages.create({
       model: 'small',
