@@ -119,7 +119,7 @@ export function renderSvg(
     const x = 20 + i * 160;
     return `<rect x="${x}" y="8" width="14" height="4" fill="${COLORS[s] ?? '#000'}"/><text x="${x + 20}" y="14">${esc(subjectLabel(s, versions))}</text>`;
   });
-  const note = `<text x="${width - 10}" y="14" text-anchor="end" fill="#868e96">log-log, lower is better · ▲ = over the time budget</text>`;
+  const note = `<text x="${width - 10}" y="28" text-anchor="end" fill="#868e96">log-log, lower is better · ▲ = over the time budget</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
