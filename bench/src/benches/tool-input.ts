@@ -62,8 +62,6 @@ const bench: BenchDef = {
   title: '2. messages.stream(): tool_use input in 16-char input_json_deltas',
   subjects: SDK_SUBJECTS,
   parts: () => [RAW, 'without listener', 'with inputJson listener'],
-  // One round: the curves differ by multiples, and a second round would double the longest bench.
-  rounds: () => 1,
   server: (quick) => ({
     chunkSize: 16_384,
     routes: Object.fromEntries(
