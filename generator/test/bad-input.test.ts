@@ -112,6 +112,14 @@ const cases: {
     message: /name "Item" collides in module "items"/,
   },
   {
+    name: 'typeRefs naming a type that does not exist',
+    spec: spec(getItem),
+    config: config('typeRefs: { Item.id: NoSuchType }'),
+    stage: 'plan',
+    pointer: /sdk\.config\.yaml#\/typeRefs\/Item\.id$/,
+    message: /no SDK type named "NoSuchType"/,
+  },
+  {
     name: 'config entry pointing at a missing operation',
     spec: spec(getItem),
     config: config('', 'no_such_op'),

@@ -95,6 +95,10 @@ export const userConfigSchema = z.looseObject({
   autoResources: z.object({ separator: z.string().default('/') }).optional(),
   timeouts: z.record(z.string(), z.looseObject({ defaultMs: z.number().optional() })).default({}),
   overlays: z.record(z.string(), overlaySchema).default({}),
+  /** Property type overrides: `'<Schema>.<property>': <SDK type name>` (e.g. a params type the generator declares). */
+  typeRefs: z.record(z.string(), z.string()).default({}),
+  /** Extra exported aliases: `{ module, name, target }` adds `export type name = target` to `module`. */
+  typeAliases: z.array(z.object({ module: z.string(), name: z.string(), target: z.string() })).default([]),
   /** Module for schemas no `typeModules` entry claims (relative to src/resources). */
   defaultTypeModule: z.string().default('shared'),
 });

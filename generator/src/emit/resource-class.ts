@@ -205,15 +205,16 @@ function jsonlCall(
   const unwrap = `._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<JSONLDecoder<${t}>>;`;
   if (!m.urlFrom) return [`return this._client.${m.httpMethod}(${path}, ${opts})${unwrap}`];
   scope.uses.add('ErrorClass');
-  const { method: from, field, statusField } = m.urlFrom;
+  const { method: from, field, statusField, noun, hasId } = m.urlFrom;
   const positional = m.pathParams.filter((p) => p.positional).map((p) => p.local);
   const args = [...positional, ...(m.params ? [argName] : []), 'options'].join(', ');
   const status = statusField ? ` \${String(source.${statusField})}` : '';
+  const id = hasId ? ' - ${source.id}' : '';
   return [
     `const source = await this.${from}(${args});`,
     `const url = source.${field};`,
     `if (!url) {`,
-    `  throw new ${scope.errorClass}(\`No \\\`${field}\\\` yet; has processing finished?${status}\`);`,
+    `  throw new ${scope.errorClass}(\`No ${noun} \\\`${field}\\\`; Has it finished processing?${status}${id}\`);`,
     `}`,
     `return this._client.get(url, ${opts})${unwrap}`,
   ];

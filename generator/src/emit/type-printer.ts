@@ -69,9 +69,12 @@ export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: 
     case 'union': {
       // `X | null` keeps the property's own name for X (`UserLocation`), like a plain property would.
       const single = t.variants.filter((v) => v.kind !== 'null').length === 1;
-      return unique(
+      const printed = unique(
         t.variants.map((v, i) => printType(v, scope, single ? hint : variantHint(v, i), hoister)),
-      ).join(' | ');
+      );
+      // `'a' | 'b' | string` collapses to `string` in editors; `(string & {})` keeps the known values suggested.
+      const openEnum = printed.includes('string') && printed.some((p) => p.startsWith("'"));
+      return printed.map((p) => (openEnum && p === 'string' ? '(string & {})' : p)).join(' | ');
     }
     case 'intersection':
       return unique(t.members.map((m, i) => wrap(printType(m, scope, `${hint}${i}`, hoister)))).join(' & ');

@@ -31,6 +31,14 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     for (const s of r.subresources) visit(s, site.clientPath);
   };
   for (const r of ir.resources) visit(r, 'client');
+  for (const a of config.typeAliases) {
+    const bucket = extra.get(a.module) ?? { pages: [], responses: [], params: [] };
+    const pointer = `${config.configPath}#/typeAliases/${a.name}`;
+    bucket.params.push({ name: a.name, pointer, decl: { kind: 'alias', text: a.target } });
+    extra.set(a.module, bucket);
+    mod(a.module);
+  }
+  applyTypeRefs(ir, config, homes, extra);
   const consumed = new Set([...extra.values()].flatMap((b) => b.params.map((p) => p.name)));
   placeSchemas(ir, homes, mod, extra, consumed);
   for (const m of modules.values()) {
@@ -224,4 +232,28 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
 function authOption(config: ResolvedConfig): string | undefined {
   const auth = (config.client as { auth?: { option?: string }[] }).auth;
   return Array.isArray(auth) && typeof auth[0]?.option === 'string' ? auth[0].option : undefined;
+}
+
+/** Config `typeRefs`: points a schema property at a named SDK type (one the generator declares, or a schema). */
+function applyTypeRefs(
+  ir: IR,
+  config: ResolvedConfig,
+  homes: Record<string, TypeHome>,
+  extra: Map<string, Bucket>,
+): void {
+  for (const [key, target] of Object.entries(config.typeRefs)) {
+    const pointer = `${config.configPath}#/typeRefs/${key}`;
+    const [schemaName, propName] = key.split('.') as [string, string?];
+    const schema = ir.schemas[schemaName];
+    const prop =
+      schema?.type.kind === 'object' ? schema.type.properties.find((p) => p.name === propName) : undefined;
+    if (!prop) throw new GeneratorError('plan', pointer, `no property "${key}" in the spec's schemas`);
+    const declared = [...extra.entries()].find(([, b]) =>
+      [...b.params, ...b.responses, ...b.pages].some((t) => t.name === target),
+    );
+    const module = declared?.[0] ?? Object.values(homes).find((h) => h.name === target && !h.inline)?.module;
+    if (module === undefined) throw new GeneratorError('plan', pointer, `no SDK type named "${target}"`);
+    homes[`$typeRef:${target}`] = { module, name: target };
+    prop.type = { kind: 'ref', name: `$typeRef:${target}`, pointer: prop.pointer };
+  }
 }

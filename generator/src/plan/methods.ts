@@ -57,7 +57,7 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
   };
   if (body.whole) method.wholeBody = body.whole;
   if (m.accept) method.accept = m.accept;
-  if (m.urlFrom) method.urlFrom = m.urlFrom;
+  if (m.urlFrom) method.urlFrom = urlSource(site, m.urlFrom);
   if (m.stripFilenames !== undefined) method.stripFilenames = m.stripFilenames;
   if (m.timeout) method.timeout = timeoutPolicy(site.config, m);
   if (members.length > 0) {
@@ -309,4 +309,17 @@ function timeoutPolicy(config: ResolvedConfig, m: IRMethod): PlannedTimeout {
     defaultMs,
     table: (t.modelMaxNonStreamingTokens ?? {}) as Record<string, number>,
   };
+}
+
+/** The method whose response carries the URL, plus what the 'not ready' error names (`batch`, its `id`). */
+function urlSource(
+  site: Site,
+  from: NonNullable<IRMethod['urlFrom']>,
+): NonNullable<PlannedMethod['urlFrom']> {
+  const source = site.resource.methods.find((x) => x.name === from.method);
+  const type = source
+    ? resolveObject(site.ir, site.ir.operations[source.operationId]?.response.type)
+    : undefined;
+  const hasId = type?.kind === 'object' && type.properties.some((p) => p.name === 'id');
+  return { ...from, noun: singular(site.resource.className).toLowerCase(), hasId };
 }

@@ -91,7 +91,7 @@ export interface PlannedMethod extends IRDocs {
   page?: { scheme: string; alias: string; item: IRType };
   accept?: string;
   headerDefaults: Record<string, string[]>;
-  urlFrom?: { method: string; field: string; statusField?: string };
+  urlFrom?: { method: string; field: string; statusField?: string; noun: string; hasId: boolean };
   /** Per-call timeout policy from the config's `timeouts`. */
   timeout?: PlannedTimeout;
   /** Client-facing call (`client.messages.batches`) for examples. */

@@ -209,6 +209,7 @@ import {
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,
+  type BetaMessageStreamParams,
 } from './messages/messages.js';
 import {
   Files,
@@ -283,7 +284,7 @@ export type AnthropicBeta =
   | 'model-context-window-exceeded-2025-08-26'
   | 'skills-2025-10-02'
   | 'fast-mode-2026-02-01'
-  | string;
+  | (string & {});
 
 /** An unexpected failure inside the API (HTTP 500). */
 export interface BetaAPIError {
@@ -592,6 +593,7 @@ export declare namespace Beta {
     type MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
     type MessageCreateParamsStreaming as MessageCreateParamsStreaming,
     type MessageCountTokensParams as MessageCountTokensParams,
+    type BetaMessageStreamParams as BetaMessageStreamParams,
   };
   export {
     Files as Files,

@@ -225,6 +225,7 @@ export {
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,
+  type BetaMessageStreamParams,
 } from './messages/index.js';
 export {
   Models,

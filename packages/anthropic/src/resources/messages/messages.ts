@@ -501,7 +501,7 @@ export type Model =
   | 'claude-3-opus-latest'
   | 'claude-3-opus-20240229'
   | 'claude-3-haiku-20240307'
-  | string;
+  | (string & {});
 
 /** Settings that shape the model's output. */
 export interface OutputConfig {

@@ -152,7 +152,7 @@ export class Batches extends APIResource {
     const source = await this.retrieve(messageBatchID, params, options);
     const url = source.results_url;
     if (!url) {
-      throw new AnthropicError(`No \`results_url\` yet; has processing finished? ${String(source.processing_status)}`);
+      throw new AnthropicError(`No batch \`results_url\`; Has it finished processing? ${String(source.processing_status)} - ${source.id}`);
     }
     return this._client.get(url, {
       ...options,

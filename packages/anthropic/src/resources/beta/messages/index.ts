@@ -218,4 +218,5 @@ export {
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,
+  type BetaMessageStreamParams,
 } from './messages.js';

@@ -2563,3 +2563,5 @@ export interface MessageCountTokensParams {
   /** Header param: Beta features to enable for this request, comma separated. */
   betas?: Array<BetaAPI.AnthropicBeta>;
 }
+
+export type BetaMessageStreamParams = MessageCreateParamsBase;

@@ -225,6 +225,7 @@ import {
   type MessageCreateParamsNonStreaming,
   type MessageCreateParamsStreaming,
   type MessageCountTokensParams,
+  type BetaMessageStreamParams,
 } from './messages-types.js';
 export * from './messages-types.js';
 /** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
@@ -506,6 +507,7 @@ export declare namespace Messages {
     type MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
     type MessageCreateParamsStreaming as MessageCreateParamsStreaming,
     type MessageCountTokensParams as MessageCountTokensParams,
+    type BetaMessageStreamParams as BetaMessageStreamParams,
   };
   export {
     Batches as Batches,

@@ -56,7 +56,7 @@ export class Messages extends APIResource {
   }
 }
 
-export type BetaName = string | 'files-2025' | 'tools-2025';
+export type BetaName = (string & {}) | 'files-2025' | 'tools-2025';
 export type ContentBlock = TextBlock | ToolUseBlock;
 
 /** A model response. */
