@@ -95,6 +95,39 @@ export const userConfigSchema = z.looseObject({
   autoResources: z.object({ separator: z.string().default('/') }).optional(),
   timeouts: z.record(z.string(), z.looseObject({ defaultMs: z.number().optional() })).default({}),
   overlays: z.record(z.string(), overlaySchema).default({}),
+  /** Request-time checks generated into methods (named by dotted resource path + method). */
+  requestRules: z
+    .looseObject({
+      deprecatedModels: z
+        .object({
+          methods: z.array(z.string()),
+          param: z.string(),
+          message: z.string(),
+          models: z.record(z.string(), z.string()),
+        })
+        .optional(),
+      thinkingEnabledWarning: z
+        .object({
+          methods: z.array(z.string()),
+          models: z.array(z.string()),
+          message: z.string(),
+          when: z
+            .object({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) })
+            .optional(),
+        })
+        .optional(),
+      paramMoves: z
+        .array(
+          z.object({
+            methods: z.array(z.string()),
+            from: z.string(),
+            to: z.string(),
+            conflictError: z.string(),
+          }),
+        )
+        .default([]),
+    })
+    .default({ paramMoves: [] }),
   /** Property type overrides: `'<Schema>.<property>': <SDK type name>` (e.g. a params type the generator declares). */
   typeRefs: z.record(z.string(), z.string()).default({}),
   /** Extra exported aliases: `{ module, name, target }` adds `export type name = target` to `module`. */

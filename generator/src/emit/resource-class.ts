@@ -11,6 +11,7 @@ import {
 import type { PlannedMethod, PlannedModule } from '../plan/types.js';
 import { methodExample } from './example-code.js';
 import { destructure, headersExpression, paramsArgName, pathExpression } from './method-body.js';
+import { ruleLines } from './request-rules.js';
 import { docText, literal, type PrintScope, printType } from './type-printer.js';
 
 type Param = OptionalKind<ParameterDeclarationStructure>;
@@ -151,7 +152,9 @@ function overloads(
 
 function body(m: PlannedMethod, argName: string, scope: PrintScope): string {
   const d = destructure(m, argName);
-  const lines: string[] = d.line ? [d.line] : [];
+  const moves = (m.rules?.moves.length ?? 0) > 0;
+  const lines: string[] = d.line ? [moves ? d.line.replace(/^const /, 'let ') : d.line] : [];
+  lines.push(...ruleLines(m, d.rest === 'body' ? 'body' : argName, scope));
   const opts: string[] = [];
   const timeout = timeoutLines(m, argName, scope);
   lines.push(...timeout.lines);

@@ -7,6 +7,7 @@ import {
 } from 'ts-morph';
 import type { Plan, PlannedModule } from '../plan/types.js';
 import { declarationStatements } from './declarations.js';
+import { deprecatedTable } from './request-rules.js';
 import { resourceClass, TIMEOUT_TABLE } from './resource-class.js';
 import { runtimeImports, specifier } from './runtime-imports.js';
 import { literal, type PrintScope } from './type-printer.js';
@@ -29,7 +30,14 @@ export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string 
     ...subresourceNamedImports(mod, ctx.plan, file),
   ];
   const tail = mod.resource ? namespaceMerge(mod, ctx.plan) : [];
-  return [...imports, ...timeoutTable(mod), ...cls, ...types, ...tail];
+  return [
+    ...imports,
+    ...timeoutTable(mod),
+    ...deprecatedTable(mod.resource?.methods ?? []),
+    ...cls,
+    ...types,
+    ...tail,
+  ];
 }
 
 /**
@@ -66,6 +74,7 @@ export function splitResourceModule(
     },
     `export * from '${specifier(file, typesFile)}';`,
     ...timeoutTable(mod),
+    ...deprecatedTable(mod.resource?.methods ?? []),
     ...cls,
     ...namespaceMerge(mod, ctx.plan),
   ];

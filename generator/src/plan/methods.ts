@@ -8,6 +8,7 @@ import type {
   PlannedMethod,
   PlannedPathParam,
   PlannedProperty,
+  PlannedRules,
   PlannedTimeout,
   PlannedType,
   TypeHome,
@@ -60,6 +61,8 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
   if (m.urlFrom) method.urlFrom = urlSource(site, m.urlFrom);
   if (m.stripFilenames !== undefined) method.stripFilenames = m.stripFilenames;
   if (m.timeout) method.timeout = timeoutPolicy(site.config, m);
+  const rules = requestRules(site.config, `${site.resource.path}.${m.name}`);
+  if (rules) method.rules = rules;
   if (members.length > 0) {
     method.params = {
       typeName,
@@ -322,4 +325,27 @@ function urlSource(
     : undefined;
   const hasId = type?.kind === 'object' && type.properties.some((p) => p.name === 'id');
   return { ...from, noun: singular(site.resource.className).toLowerCase(), hasId };
+}
+
+/** The config's `requestRules` that name this method (`messages.create`). */
+function requestRules(config: ResolvedConfig, id: string): PlannedRules | undefined {
+  const r = config.requestRules;
+  const out: PlannedRules = { warnings: [], moves: [] };
+  const d = r.deprecatedModels;
+  if (d?.methods.includes(id)) out.deprecated = { param: d.param, message: d.message, table: d.models };
+  const w = r.thinkingEnabledWarning;
+  if (w?.when && w.methods.includes(id)) {
+    const param = d?.param ?? 'model';
+    out.warnings.push({
+      param,
+      models: w.models,
+      path: w.when.path,
+      equals: w.when.equals,
+      message: w.message,
+    });
+  }
+  for (const mv of r.paramMoves)
+    if (mv.methods.includes(id))
+      out.moves.push({ from: mv.from, to: mv.to, conflictError: mv.conflictError });
+  return out.deprecated || out.warnings.length > 0 || out.moves.length > 0 ? out : undefined;
 }

@@ -92,6 +92,8 @@ export interface PlannedMethod extends IRDocs {
   accept?: string;
   headerDefaults: Record<string, string[]>;
   urlFrom?: { method: string; field: string; statusField?: string; noun: string; hasId: boolean };
+  /** Request-time checks from the config's `requestRules`. */
+  rules?: PlannedRules;
   /** Per-call timeout policy from the config's `timeouts`. */
   timeout?: PlannedTimeout;
   /** Client-facing call (`client.messages.batches`) for examples. */
@@ -170,3 +172,10 @@ export type PlannedTimeout =
       table: Record<string, number>;
     }
   | { kind: 'clientDefault'; defaultMs: number };
+
+/** Checks a method runs before sending: deprecation warnings, conditional warnings, moved params. */
+export interface PlannedRules {
+  deprecated?: { param: string; message: string; table: Record<string, string> };
+  warnings: { param: string; models: string[]; path: string; equals: unknown; message: string }[];
+  moves: { from: string; to: string; conflictError: string }[];
+}

@@ -32,6 +32,22 @@ const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
   'anthropic.claude-opus-4-1-20250805-v1:0': 8192,
   'claude-opus-4-1@20250805': 8192,
 };
+/** Deprecated values and their end-of-life dates (from the SDK config). */
+const DEPRECATED_MODELS: Record<string, string> = {
+  'claude-1.3': 'November 6th, 2024',
+  'claude-1.3-100k': 'November 6th, 2024',
+  'claude-instant-1.1': 'November 6th, 2024',
+  'claude-instant-1.1-100k': 'November 6th, 2024',
+  'claude-instant-1.2': 'November 6th, 2024',
+  'claude-3-sonnet-20240229': 'July 21st, 2025',
+  'claude-3-opus-20240229': 'January 5th, 2026',
+  'claude-2.1': 'July 21st, 2025',
+  'claude-2.0': 'July 21st, 2025',
+  'claude-3-7-sonnet-latest': 'February 19th, 2026',
+  'claude-3-7-sonnet-20250219': 'February 19th, 2026',
+  'claude-3-5-haiku-latest': 'February 19th, 2026',
+  'claude-3-5-haiku-20241022': 'February 19th, 2026',
+};
 
 export class Messages extends APIResource {
   #batches: BatchesAPI.Batches | undefined;
@@ -57,6 +73,9 @@ export class Messages extends APIResource {
   create(body: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent>>;
   create(body: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent> | Message>;
   create(body: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
+    if (body.model in DEPRECATED_MODELS) {
+      console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
+    }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!body.stream && timeout == null) {
       timeout = this._client.calculateNonstreamingTimeout(body.max_tokens, MODEL_NONSTREAMING_TOKENS[body.model]);

@@ -12,6 +12,10 @@ import { Batches, type BatchesPage, type Batch, type BatchResult, type BatchList
 const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
   'small': 4096,
 };
+/** Deprecated values and their end-of-life dates (from the SDK config). */
+const DEPRECATED_MODELS: Record<string, string> = {
+  'old-small': 'January 1st, 2027',
+};
 
 export class Messages extends APIResource {
   #batches: BatchesAPI.Batches | undefined;
@@ -37,6 +41,12 @@ export class Messages extends APIResource {
   create(params: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<MessageStreamEvent> | Message>;
   create(params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>> {
     const { betas, ...body } = params;
+    if (body.model in DEPRECATED_MODELS) {
+      console.warn(`The model '${body.model}' reaches end-of-life on ${DEPRECATED_MODELS[body.model]}.`);
+    }
+    if (['small'].includes(body.model) && body.metadata?.user_id === 'anonymous') {
+      console.warn(`Pass a real user id with ${body.model}.`);
+    }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!params.stream && timeout == null) {
       timeout = this._client.calculateNonstreamingTimeout(params.max_tokens, MODEL_NONSTREAMING_TOKENS[params.model]);
