@@ -35,7 +35,44 @@ export function printSource(
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/\s*$/, '\n');
-  return `${header}\n${tidy.split('\n').map(wrapImport).join('\n')}`;
+  return `${header}\n${tidy.split('\n').map(wrapImport).map(wrapSignature).join('\n')}`;
+}
+
+/**
+ * ts-morph prints a method's parameters on one line; long signatures get one parameter per line.
+ * Matches only class-member signatures (`  name(...): T {` or an overload ending in `;`).
+ */
+function wrapSignature(line: string): string {
+  const m = /^( {2,})((?:async |override |get )?[\w$#]+)\((.*)\)(: .+?)( \{|;)$/.exec(line);
+  if (!m || line.length <= 110) return line;
+  const [, indent, head, params, ret, end] = m as unknown as string[];
+  const parts = splitTopLevel(params!, ',');
+  if (parts.length < 2) return line;
+  const inner = parts.map((p) => `${indent}  ${p.trim()},`).join('\n');
+  return `${indent}${head}(\n${inner}\n${indent})${ret}${end}`;
+}
+
+/** Splits at `sep` outside brackets, braces, parens and quotes. */
+function splitTopLevel(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if ('<({['.includes(ch)) depth++;
+    else if ('>)}]'.includes(ch) && text[i - 1] !== '=') depth--;
+    else if (ch === sep && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** ts-morph prints named imports on one line; long ones get one name per line. */

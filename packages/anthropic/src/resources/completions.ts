@@ -25,8 +25,14 @@ export class Completions extends APIResource {
    */
   create(params: CompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Completion>;
   create(params: CompletionCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<Completion>>;
-  create(params: CompletionCreateParamsBase, options?: RequestOptions): APIPromise<Stream<Completion> | Completion>;
-  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion> | APIPromise<Stream<Completion>> {
+  create(
+    params: CompletionCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<Completion> | Completion>;
+  create(
+    params: CompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Completion> | APIPromise<Stream<Completion>> {
     const { betas, ...body } = params;
     return this._client.post('/v1/complete', {
       timeout: ((this._client as any)._options.timeout as number | null | undefined) ?? 600000,

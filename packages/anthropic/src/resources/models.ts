@@ -18,7 +18,11 @@ export class Models extends APIResource {
    * const modelInfo = await client.models.retrieve('model_id');
    * ```
    */
-  retrieve(modelID: string, params: ModelRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<ModelInfo> {
+  retrieve(
+    modelID: string,
+    params: ModelRetrieveParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<ModelInfo> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/models/${modelID}`, {
       ...options,
@@ -42,7 +46,10 @@ export class Models extends APIResource {
    * }
    * ```
    */
-  list(params: ModelListParams | null | undefined = {}, options?: RequestOptions): PagePromise<ModelInfosPage, ModelInfo> {
+  list(
+    params: ModelListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<ModelInfosPage, ModelInfo> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList('/v1/models', Page<ModelInfo>, {
       query,

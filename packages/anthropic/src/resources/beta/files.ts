@@ -22,7 +22,10 @@ export class Files extends APIResource {
    * }
    * ```
    */
-  list(params: FileListParams | null | undefined = {}, options?: RequestOptions): PagePromise<FileMetadataPage, FileMetadata> {
+  list(
+    params: FileListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<FileMetadataPage, FileMetadata> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList('/v1/files?beta=true', Page<FileMetadata>, {
       query,
@@ -42,7 +45,11 @@ export class Files extends APIResource {
    * const deletedFile = await client.beta.files.delete('file_id');
    * ```
    */
-  delete(fileID: string, params: FileDeleteParams | null | undefined = {}, options?: RequestOptions): APIPromise<DeletedFile> {
+  delete(
+    fileID: string,
+    params: FileDeleteParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<DeletedFile> {
     const { betas } = params ?? {};
     return this._client.delete(path`/v1/files/${fileID}?beta=true`, {
       ...options,
@@ -65,7 +72,11 @@ export class Files extends APIResource {
    * console.log(content);
    * ```
    */
-  download(fileID: string, params: FileDownloadParams | null | undefined = {}, options?: RequestOptions): APIPromise<Response> {
+  download(
+    fileID: string,
+    params: FileDownloadParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Response> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/files/${fileID}/content?beta=true`, {
       ...options,
@@ -88,7 +99,11 @@ export class Files extends APIResource {
    * const fileMetadata = await client.beta.files.retrieveMetadata('file_id');
    * ```
    */
-  retrieveMetadata(fileID: string, params: FileRetrieveMetadataParams | null | undefined = {}, options?: RequestOptions): APIPromise<FileMetadata> {
+  retrieveMetadata(
+    fileID: string,
+    params: FileRetrieveMetadataParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<FileMetadata> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/files/${fileID}?beta=true`, {
       ...options,

@@ -18,7 +18,11 @@ export class Models extends APIResource {
    * const betaModelInfo = await client.beta.models.retrieve('model_id');
    * ```
    */
-  retrieve(modelID: string, params: ModelRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<BetaModelInfo> {
+  retrieve(
+    modelID: string,
+    params: ModelRetrieveParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<BetaModelInfo> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/models/${modelID}?beta=true`, {
       ...options,
@@ -42,7 +46,10 @@ export class Models extends APIResource {
    * }
    * ```
    */
-  list(params: ModelListParams | null | undefined = {}, options?: RequestOptions): PagePromise<BetaModelInfosPage, BetaModelInfo> {
+  list(
+    params: ModelListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<BetaModelInfosPage, BetaModelInfo> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList('/v1/models?beta=true', Page<BetaModelInfo>, {
       query,

@@ -68,7 +68,10 @@ export class Batches extends APIResource {
    * }
    * ```
    */
-  list(query: BatchListParams | null | undefined = {}, options?: RequestOptions): PagePromise<MessageBatchesPage, MessageBatch> {
+  list(
+    query: BatchListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<MessageBatchesPage, MessageBatch> {
     return this._client.getAPIList('/v1/messages/batches', Page<MessageBatch>, { query, ...options });
   }
 
@@ -110,7 +113,10 @@ export class Batches extends APIResource {
    * }
    * ```
    */
-  async results(messageBatchID: string, options?: RequestOptions): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
+  async results(
+    messageBatchID: string,
+    options?: RequestOptions,
+  ): Promise<JSONLDecoder<MessageBatchIndividualResponse>> {
     const source = await this.retrieve(messageBatchID, options);
     const url = source.results_url;
     if (!url) {

@@ -70,9 +70,18 @@ export class Messages extends APIResource {
    * ```
    */
   create(body: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Message>;
-  create(body: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent>>;
-  create(body: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<RawMessageStreamEvent> | Message>;
-  create(body: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
+  create(
+    body: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent>>;
+  create(
+    body: MessageCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent> | Message>;
+  create(
+    body: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
     if (body.model in DEPRECATED_MODELS) {
       console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
     }
@@ -290,7 +299,12 @@ export interface CitationsConfigParam {
 /** A citation to add to the current text block. */
 export interface CitationsDelta {
   /** The citation to add. */
-  citation: CitationCharLocation | CitationPageLocation | CitationContentBlockLocation | CitationsWebSearchResultLocation | CitationsSearchResultLocation;
+  citation:
+    | CitationCharLocation
+    | CitationPageLocation
+    | CitationContentBlockLocation
+    | CitationsWebSearchResultLocation
+    | CitationsSearchResultLocation;
   /** Always `citations_delta`. */
   type: 'citations_delta';
 }
@@ -544,7 +558,12 @@ export interface PlainTextSource {
 }
 
 /** Any increment that can appear in a `content_block_delta` event. */
-export type RawContentBlockDelta = TextDelta | InputJSONDelta | CitationsDelta | ThinkingDelta | SignatureDelta;
+export type RawContentBlockDelta =
+  | TextDelta
+  | InputJSONDelta
+  | CitationsDelta
+  | ThinkingDelta
+  | SignatureDelta;
 
 /** An increment to the content block at `index`. */
 export interface RawContentBlockDeltaEvent {
@@ -559,7 +578,13 @@ export interface RawContentBlockDeltaEvent {
 /** A new content block begins at `index`. */
 export interface RawContentBlockStartEvent {
   /** The new block, in its initial (mostly empty) state. */
-  content_block: TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolUseBlock | ServerToolUseBlock | WebSearchToolResultBlock;
+  content_block:
+    | TextBlock
+    | ThinkingBlock
+    | RedactedThinkingBlock
+    | ToolUseBlock
+    | ServerToolUseBlock
+    | WebSearchToolResultBlock;
   /** Position of the content block in the message's `content` array. */
   index: number;
   /** Always `content_block_start`. */
@@ -938,7 +963,9 @@ export interface ToolResultBlockParam {
    */
   cache_control?: CacheControlEphemeral | null;
   /** Output of the tool, as a string or a list of blocks. */
-  content?: string | Array<TextBlockParam | ImageBlockParam | SearchResultBlockParam | DocumentBlockParam>;
+  content?:
+    | string
+    | Array<TextBlockParam | ImageBlockParam | SearchResultBlockParam | DocumentBlockParam>;
   /** Set when the tool failed; the content then describes the error. */
   is_error?: boolean;
 }
@@ -1146,7 +1173,13 @@ export namespace WebSearchTool20250305 {
 /** A failed web search, as replayed in a request. */
 export interface WebSearchToolRequestError {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'max_uses_exceeded'
+    | 'too_many_requests'
+    | 'query_too_long'
+    | 'request_too_large';
   /** Always `web_search_tool_result_error`. */
   type: 'web_search_tool_result_error';
 }
@@ -1180,12 +1213,20 @@ export interface WebSearchToolResultBlockParam {
 }
 
 /** Either the list of search hits or an error. */
-export type WebSearchToolResultBlockParamContent = Array<WebSearchResultBlockParam> | WebSearchToolRequestError;
+export type WebSearchToolResultBlockParamContent =
+  | Array<WebSearchResultBlockParam>
+  | WebSearchToolRequestError;
 
 /** Returned instead of search hits when a web search failed. */
 export interface WebSearchToolResultError {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long' | 'request_too_large';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'max_uses_exceeded'
+    | 'too_many_requests'
+    | 'query_too_long'
+    | 'request_too_large';
   /** Always `web_search_tool_result_error`. */
   type: 'web_search_tool_result_error';
 }

@@ -61,7 +61,11 @@ export class Batches extends APIResource {
    * const betaMessageBatch = await client.beta.messages.batches.retrieve('message_batch_id');
    * ```
    */
-  retrieve(messageBatchID: string, params: BatchRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<BetaMessageBatch> {
+  retrieve(
+    messageBatchID: string,
+    params: BatchRetrieveParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<BetaMessageBatch> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/messages/batches/${messageBatchID}?beta=true`, {
       ...options,
@@ -83,7 +87,10 @@ export class Batches extends APIResource {
    * }
    * ```
    */
-  list(params: BatchListParams | null | undefined = {}, options?: RequestOptions): PagePromise<BetaMessageBatchesPage, BetaMessageBatch> {
+  list(
+    params: BatchListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<BetaMessageBatchesPage, BetaMessageBatch> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList('/v1/messages/batches?beta=true', Page<BetaMessageBatch>, {
       query,
@@ -104,7 +111,11 @@ export class Batches extends APIResource {
    * const betaDeletedMessageBatch = await client.beta.messages.batches.delete('message_batch_id');
    * ```
    */
-  delete(messageBatchID: string, params: BatchDeleteParams | null | undefined = {}, options?: RequestOptions): APIPromise<BetaDeletedMessageBatch> {
+  delete(
+    messageBatchID: string,
+    params: BatchDeleteParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<BetaDeletedMessageBatch> {
     const { betas } = params ?? {};
     return this._client.delete(path`/v1/messages/batches/${messageBatchID}?beta=true`, {
       ...options,
@@ -124,7 +135,11 @@ export class Batches extends APIResource {
    * const betaMessageBatch = await client.beta.messages.batches.cancel('message_batch_id');
    * ```
    */
-  cancel(messageBatchID: string, params: BatchCancelParams | null | undefined = {}, options?: RequestOptions): APIPromise<BetaMessageBatch> {
+  cancel(
+    messageBatchID: string,
+    params: BatchCancelParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<BetaMessageBatch> {
     const { betas } = params ?? {};
     return this._client.post(path`/v1/messages/batches/${messageBatchID}/cancel?beta=true`, {
       ...options,
@@ -147,7 +162,11 @@ export class Batches extends APIResource {
    * }
    * ```
    */
-  async results(messageBatchID: string, params: BatchResultsParams | null | undefined = {}, options?: RequestOptions): Promise<JSONLDecoder<BetaMessageBatchIndividualResponse>> {
+  async results(
+    messageBatchID: string,
+    params: BatchResultsParams | null | undefined = {},
+    options?: RequestOptions,
+  ): Promise<JSONLDecoder<BetaMessageBatchIndividualResponse>> {
     const { betas } = params ?? {};
     const source = await this.retrieve(messageBatchID, params, options);
     const url = source.results_url;

@@ -113,7 +113,12 @@ export interface BetaBashCodeExecutionToolResultBlockParam {
 /** Returned instead of a result when a sandboxed bash command failed. */
 export interface BetaBashCodeExecutionToolResultError {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'output_file_too_large';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'too_many_requests'
+    | 'execution_time_exceeded'
+    | 'output_file_too_large';
   /** Always `bash_code_execution_tool_result_error`. */
   type: 'bash_code_execution_tool_result_error';
 }
@@ -121,7 +126,12 @@ export interface BetaBashCodeExecutionToolResultError {
 /** A failed bash execution, as replayed in a request. */
 export interface BetaBashCodeExecutionToolResultErrorParam {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'output_file_too_large';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'too_many_requests'
+    | 'execution_time_exceeded'
+    | 'output_file_too_large';
   /** Always `bash_code_execution_tool_result_error`. */
   type: 'bash_code_execution_tool_result_error';
 }
@@ -318,7 +328,12 @@ export interface BetaCitationsConfigParam {
 /** A citation to add to the current text block. */
 export interface BetaCitationsDelta {
   /** The citation to add. */
-  citation: BetaCitationCharLocation | BetaCitationPageLocation | BetaCitationContentBlockLocation | BetaCitationsWebSearchResultLocation | BetaCitationSearchResultLocation;
+  citation:
+    | BetaCitationCharLocation
+    | BetaCitationPageLocation
+    | BetaCitationContentBlockLocation
+    | BetaCitationsWebSearchResultLocation
+    | BetaCitationSearchResultLocation;
   /** Always `citations_delta`. */
   type: 'citations_delta';
 }
@@ -480,7 +495,9 @@ export interface BetaCodeExecutionToolResultBlock {
 }
 
 /** Either the execution result or an error. */
-export type BetaCodeExecutionToolResultBlockContent = BetaCodeExecutionToolResultError | BetaCodeExecutionResultBlock;
+export type BetaCodeExecutionToolResultBlockContent =
+  | BetaCodeExecutionToolResultError
+  | BetaCodeExecutionResultBlock;
 
 /**
  * A code execution tool result from an earlier response, replayed in the
@@ -501,7 +518,9 @@ export interface BetaCodeExecutionToolResultBlockParam {
 }
 
 /** Either the execution result or an error. */
-export type BetaCodeExecutionToolResultBlockParamContent = BetaCodeExecutionToolResultErrorParam | BetaCodeExecutionResultBlockParam;
+export type BetaCodeExecutionToolResultBlockParamContent =
+  | BetaCodeExecutionToolResultErrorParam
+  | BetaCodeExecutionResultBlockParam;
 
 /** Returned instead of a result when code execution failed. */
 export interface BetaCodeExecutionToolResultError {
@@ -1093,7 +1112,22 @@ export interface BetaRawContentBlockDeltaEvent {
 /** A new content block begins at `index`. */
 export interface BetaRawContentBlockStartEvent {
   /** The new block, in its initial (mostly empty) state. */
-  content_block: BetaTextBlock | BetaThinkingBlock | BetaRedactedThinkingBlock | BetaToolUseBlock | BetaServerToolUseBlock | BetaWebSearchToolResultBlock | BetaWebFetchToolResultBlock | BetaCodeExecutionToolResultBlock | BetaBashCodeExecutionToolResultBlock | BetaTextEditorCodeExecutionToolResultBlock | BetaToolSearchToolResultBlock | BetaMCPToolUseBlock | BetaMCPToolResultBlock | BetaContainerUploadBlock | BetaCompactionBlock;
+  content_block:
+    | BetaTextBlock
+    | BetaThinkingBlock
+    | BetaRedactedThinkingBlock
+    | BetaToolUseBlock
+    | BetaServerToolUseBlock
+    | BetaWebSearchToolResultBlock
+    | BetaWebFetchToolResultBlock
+    | BetaCodeExecutionToolResultBlock
+    | BetaBashCodeExecutionToolResultBlock
+    | BetaTextEditorCodeExecutionToolResultBlock
+    | BetaToolSearchToolResultBlock
+    | BetaMCPToolUseBlock
+    | BetaMCPToolResultBlock
+    | BetaContainerUploadBlock
+    | BetaCompactionBlock;
   /** Position of the content block in the message's `content` array. */
   index: number;
   /** Always `content_block_start`. */
@@ -1180,7 +1214,12 @@ export interface BetaRedactedThinkingBlockParam {
  */
 export interface BetaRequestDocumentBlock {
   /** The document itself. */
-  source: BetaBase64PDFSource | BetaPlainTextSource | BetaContentBlockSource | BetaURLPDFSource | BetaFileDocumentSource;
+  source:
+    | BetaBase64PDFSource
+    | BetaPlainTextSource
+    | BetaContentBlockSource
+    | BetaURLPDFSource
+    | BetaFileDocumentSource;
   /** Always `document`. */
   type: 'document';
   /**
@@ -1280,7 +1319,14 @@ export interface BetaServerToolUseBlock {
   /** Arguments for the tool, as a JSON object. */
   input: { [key: string]: unknown };
   /** Which server tool was called. */
-  name: 'web_search' | 'web_fetch' | 'code_execution' | 'bash_code_execution' | 'text_editor_code_execution' | 'tool_search_tool_regex' | 'tool_search_tool_bm25';
+  name:
+    | 'web_search'
+    | 'web_fetch'
+    | 'code_execution'
+    | 'bash_code_execution'
+    | 'text_editor_code_execution'
+    | 'tool_search_tool_regex'
+    | 'tool_search_tool_bm25';
   /** Always `server_tool_use`. */
   type: 'server_tool_use';
   /** Who triggered this tool call - the model itself or a code execution run. */
@@ -1294,7 +1340,14 @@ export interface BetaServerToolUseBlockParam {
   /** Arguments for the tool, as a JSON object. */
   input: unknown;
   /** Which server tool was called. */
-  name: 'web_search' | 'web_fetch' | 'code_execution' | 'bash_code_execution' | 'text_editor_code_execution' | 'tool_search_tool_regex' | 'tool_search_tool_bm25';
+  name:
+    | 'web_search'
+    | 'web_fetch'
+    | 'code_execution'
+    | 'bash_code_execution'
+    | 'text_editor_code_execution'
+    | 'tool_search_tool_regex'
+    | 'tool_search_tool_bm25';
   /** Always `server_tool_use`. */
   type: 'server_tool_use';
   /**
@@ -1444,7 +1497,11 @@ export interface BetaTextEditorCodeExecutionStrReplaceResultBlockParam {
 /** What a sandboxed file-editing command returned. */
 export interface BetaTextEditorCodeExecutionToolResultBlock {
   /** The command's result, or an error. */
-  content: BetaTextEditorCodeExecutionToolResultError | BetaTextEditorCodeExecutionViewResultBlock | BetaTextEditorCodeExecutionCreateResultBlock | BetaTextEditorCodeExecutionStrReplaceResultBlock;
+  content:
+    | BetaTextEditorCodeExecutionToolResultError
+    | BetaTextEditorCodeExecutionViewResultBlock
+    | BetaTextEditorCodeExecutionCreateResultBlock
+    | BetaTextEditorCodeExecutionStrReplaceResultBlock;
   /** ID of the tool call this result answers. */
   tool_use_id: string;
   /** Always `text_editor_code_execution_tool_result`. */
@@ -1457,7 +1514,11 @@ export interface BetaTextEditorCodeExecutionToolResultBlock {
  */
 export interface BetaTextEditorCodeExecutionToolResultBlockParam {
   /** The command's result, or an error. */
-  content: BetaTextEditorCodeExecutionToolResultErrorParam | BetaTextEditorCodeExecutionViewResultBlockParam | BetaTextEditorCodeExecutionCreateResultBlockParam | BetaTextEditorCodeExecutionStrReplaceResultBlockParam;
+  content:
+    | BetaTextEditorCodeExecutionToolResultErrorParam
+    | BetaTextEditorCodeExecutionViewResultBlockParam
+    | BetaTextEditorCodeExecutionCreateResultBlockParam
+    | BetaTextEditorCodeExecutionStrReplaceResultBlockParam;
   /** ID of the tool call this result answers. */
   tool_use_id: string;
   /** Always `text_editor_code_execution_tool_result`. */
@@ -1472,7 +1533,12 @@ export interface BetaTextEditorCodeExecutionToolResultBlockParam {
 /** Returned when a sandboxed file-editing command failed. */
 export interface BetaTextEditorCodeExecutionToolResultError {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'file_not_found';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'too_many_requests'
+    | 'execution_time_exceeded'
+    | 'file_not_found';
   /** Human-readable details about the error, if any. */
   error_message: string | null;
   /** Always `text_editor_code_execution_tool_result_error`. */
@@ -1482,7 +1548,12 @@ export interface BetaTextEditorCodeExecutionToolResultError {
 /** A failed file-editing command, as replayed in a request. */
 export interface BetaTextEditorCodeExecutionToolResultErrorParam {
   /** What went wrong. */
-  error_code: 'invalid_tool_input' | 'unavailable' | 'too_many_requests' | 'execution_time_exceeded' | 'file_not_found';
+  error_code:
+    | 'invalid_tool_input'
+    | 'unavailable'
+    | 'too_many_requests'
+    | 'execution_time_exceeded'
+    | 'file_not_found';
   /** Always `text_editor_code_execution_tool_result_error`. */
   type: 'text_editor_code_execution_tool_result_error';
   /** Human-readable details about the error, if any. */
@@ -1699,7 +1770,11 @@ export interface BetaToolBash20250124 {
 }
 
 /** How the model may use the provided tools. */
-export type BetaToolChoice = BetaToolChoiceAuto | BetaToolChoiceAny | BetaToolChoiceTool | BetaToolChoiceNone;
+export type BetaToolChoice =
+  | BetaToolChoiceAuto
+  | BetaToolChoiceAny
+  | BetaToolChoiceTool
+  | BetaToolChoiceNone;
 
 /** The model must call at least one of the tools, any of them. */
 export interface BetaToolChoiceAny {
@@ -2410,7 +2485,9 @@ export interface BetaWebSearchToolResultBlock {
 }
 
 /** Either the list of search hits or an error. */
-export type BetaWebSearchToolResultBlockContent = BetaWebSearchToolResultError | Array<BetaWebSearchResultBlock>;
+export type BetaWebSearchToolResultBlockContent =
+  | BetaWebSearchToolResultError
+  | Array<BetaWebSearchResultBlock>;
 
 /** A web search tool result from an earlier response, replayed in the conversation. */
 export interface BetaWebSearchToolResultBlockParam {
@@ -2428,7 +2505,9 @@ export interface BetaWebSearchToolResultBlockParam {
 }
 
 /** Either the list of search hits or an error. */
-export type BetaWebSearchToolResultBlockParamContent = Array<BetaWebSearchResultBlockParam> | BetaWebSearchToolRequestError;
+export type BetaWebSearchToolResultBlockParamContent =
+  | Array<BetaWebSearchResultBlockParam>
+  | BetaWebSearchToolRequestError;
 
 /** Returned instead of search hits when a web search failed. */
 export interface BetaWebSearchToolResultError {

@@ -278,9 +278,18 @@ export class Messages extends APIResource {
    * ```
    */
   create(params: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<BetaMessage>;
-  create(params: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<BetaRawMessageStreamEvent>>;
-  create(params: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<BetaRawMessageStreamEvent> | BetaMessage>;
-  create(params: MessageCreateParams, options?: RequestOptions): APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>> {
+  create(
+    params: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<BetaRawMessageStreamEvent>>;
+  create(
+    params: MessageCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<BetaRawMessageStreamEvent> | BetaMessage>;
+  create(
+    params: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>> {
     let { betas, ...body } = params;
     if (body.model in DEPRECATED_MODELS) {
       console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
@@ -322,7 +331,10 @@ export class Messages extends APIResource {
    * });
    * ```
    */
-  countTokens(params: MessageCountTokensParams, options?: RequestOptions): APIPromise<BetaMessageTokensCount> {
+  countTokens(
+    params: MessageCountTokensParams,
+    options?: RequestOptions,
+  ): APIPromise<BetaMessageTokensCount> {
     let { betas, ...body } = params;
     if ((body as any).output_format != null) {
       if (((body as any).output_config?.format) != null) {

@@ -39,7 +39,10 @@ export class Skills extends APIResource {
    * const skillCreateResponse = await client.beta.skills.create();
    * ```
    */
-  create(params: SkillCreateParams | null | undefined = {}, options?: RequestOptions): APIPromise<SkillCreateResponse> {
+  create(
+    params: SkillCreateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<SkillCreateResponse> {
     const { betas, ...body } = params ?? {};
     return this._client.post('/v1/skills?beta=true', multipartFormRequestOptions({
       body,
@@ -59,7 +62,11 @@ export class Skills extends APIResource {
    * const skillRetrieveResponse = await client.beta.skills.retrieve('skill_id');
    * ```
    */
-  retrieve(skillID: string, params: SkillRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<SkillRetrieveResponse> {
+  retrieve(
+    skillID: string,
+    params: SkillRetrieveParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<SkillRetrieveResponse> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/skills/${skillID}?beta=true`, {
       ...options,
@@ -82,7 +89,10 @@ export class Skills extends APIResource {
    * }
    * ```
    */
-  list(params: SkillListParams | null | undefined = {}, options?: RequestOptions): PagePromise<SkillListResponsesPageCursor, SkillListResponse> {
+  list(
+    params: SkillListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<SkillListResponsesPageCursor, SkillListResponse> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList('/v1/skills?beta=true', PageCursor<SkillListResponse>, {
       query,
@@ -102,7 +112,11 @@ export class Skills extends APIResource {
    * const skillDeleteResponse = await client.beta.skills.delete('skill_id');
    * ```
    */
-  delete(skillID: string, params: SkillDeleteParams | null | undefined = {}, options?: RequestOptions): APIPromise<SkillDeleteResponse> {
+  delete(
+    skillID: string,
+    params: SkillDeleteParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<SkillDeleteResponse> {
     const { betas } = params ?? {};
     return this._client.delete(path`/v1/skills/${skillID}?beta=true`, {
       ...options,

@@ -19,7 +19,11 @@ export class Versions extends APIResource {
    * const versionCreateResponse = await client.beta.skills.versions.create('skill_id');
    * ```
    */
-  create(skillID: string, params: VersionCreateParams | null | undefined = {}, options?: RequestOptions): APIPromise<VersionCreateResponse> {
+  create(
+    skillID: string,
+    params: VersionCreateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<VersionCreateResponse> {
     const { betas, ...body } = params ?? {};
     return this._client.post(path`/v1/skills/${skillID}/versions?beta=true`, multipartFormRequestOptions({
       body,
@@ -39,7 +43,11 @@ export class Versions extends APIResource {
    * const versionRetrieveResponse = await client.beta.skills.versions.retrieve('version', { skill_id: 'skill_id' });
    * ```
    */
-  retrieve(version: string, params: VersionRetrieveParams, options?: RequestOptions): APIPromise<VersionRetrieveResponse> {
+  retrieve(
+    version: string,
+    params: VersionRetrieveParams,
+    options?: RequestOptions,
+  ): APIPromise<VersionRetrieveResponse> {
     const { skill_id, betas } = params;
     return this._client.get(path`/v1/skills/${skill_id}/versions/${version}?beta=true`, {
       ...options,
@@ -61,7 +69,11 @@ export class Versions extends APIResource {
    * }
    * ```
    */
-  list(skillID: string, params: VersionListParams | null | undefined = {}, options?: RequestOptions): PagePromise<VersionListResponsesPageCursor, VersionListResponse> {
+  list(
+    skillID: string,
+    params: VersionListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<VersionListResponsesPageCursor, VersionListResponse> {
     const { betas, ...query } = params ?? {};
     return this._client.getAPIList(path`/v1/skills/${skillID}/versions?beta=true`, PageCursor<VersionListResponse>, {
       query,
@@ -81,7 +93,11 @@ export class Versions extends APIResource {
    * const versionDeleteResponse = await client.beta.skills.versions.delete('version', { skill_id: 'skill_id' });
    * ```
    */
-  delete(version: string, params: VersionDeleteParams, options?: RequestOptions): APIPromise<VersionDeleteResponse> {
+  delete(
+    version: string,
+    params: VersionDeleteParams,
+    options?: RequestOptions,
+  ): APIPromise<VersionDeleteResponse> {
     const { skill_id, betas } = params;
     return this._client.delete(path`/v1/skills/${skill_id}/versions/${version}?beta=true`, {
       ...options,

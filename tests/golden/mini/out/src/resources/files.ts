@@ -41,7 +41,11 @@ export class Files extends APIResource {
    * console.log(content);
    * ```
    */
-  download(fileID: string, params: FileDownloadParams | null | undefined = {}, options?: RequestOptions): APIPromise<Response> {
+  download(
+    fileID: string,
+    params: FileDownloadParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Response> {
     const { betas } = params ?? {};
     return this._client.get(path`/v1/files/${fileID}/content?beta=true`, {
       ...options,

@@ -19,7 +19,11 @@ export class Items extends APIResource {
    * }
    * ```
    */
-  list(storeID: string, query: ItemListParams | null | undefined = {}, options?: RequestOptions): PagePromise<ItemListResponsesPageCursor, ItemListResponse> {
+  list(
+    storeID: string,
+    query: ItemListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<ItemListResponsesPageCursor, ItemListResponse> {
     return this._client.getAPIList(path`/stores/${storeID}/items`, PageCursor<ItemListResponse>, { query, ...options });
   }
 

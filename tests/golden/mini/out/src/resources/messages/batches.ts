@@ -32,7 +32,10 @@ export class Batches extends APIResource {
    * }
    * ```
    */
-  list(query: BatchListParams | null | undefined = {}, options?: RequestOptions): PagePromise<BatchesPage, Batch> {
+  list(
+    query: BatchListParams | null | undefined = {},
+    options?: RequestOptions,
+  ): PagePromise<BatchesPage, Batch> {
     return this._client.getAPIList('/v1/messages/batches', Page<Batch>, { query, ...options });
   }
 

@@ -37,9 +37,18 @@ export class Messages extends APIResource {
    * ```
    */
   create(params: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Message>;
-  create(params: MessageCreateParamsStreaming, options?: RequestOptions): APIPromise<Stream<MessageStreamEvent>>;
-  create(params: MessageCreateParamsBase, options?: RequestOptions): APIPromise<Stream<MessageStreamEvent> | Message>;
-  create(params: MessageCreateParams, options?: RequestOptions): APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>> {
+  create(
+    params: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<MessageStreamEvent>>;
+  create(
+    params: MessageCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<MessageStreamEvent> | Message>;
+  create(
+    params: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>> {
     const { betas, ...body } = params;
     if (body.model in DEPRECATED_MODELS) {
       console.warn(`The model '${body.model}' reaches end-of-life on ${DEPRECATED_MODELS[body.model]}.`);
