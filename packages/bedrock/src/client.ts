@@ -3,7 +3,7 @@ import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { BedrockBase, type ClientOptions, PLATFORM } from './base-client.js';
-import { replaceSubresource, withUnserved } from './core/platform.js';
+import { replaceSubresource, withUnserved } from '@sdkgen/anthropic/core/platform';
 
 export type { ClientOptions } from './base-client.js';
 

@@ -7,4 +7,4 @@ export {
   type MessagesResource,
 } from './client.js';
 export { BedrockCredentialsError, type ProviderChainResolver } from './core/auth.js';
-export { UnsupportedOnPlatformError } from './core/platform.js';
+export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';

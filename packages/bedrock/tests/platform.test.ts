@@ -6,7 +6,7 @@ import {
   UnsupportedOnPlatformError,
   unsupportedResource,
   withUnserved,
-} from '../src/core/platform.js';
+} from '@sdkgen/anthropic/core/platform';
 
 class Batches {
   create() {

@@ -3,7 +3,7 @@ import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { FoundryBase, PLATFORM } from './base-client.js';
-import { replaceSubresource, unsupportedResource, withUnserved } from './core/platform.js';
+import { replaceSubresource, unsupportedResource, withUnserved } from '@sdkgen/anthropic/core/platform';
 
 export type { ClientOptions, FoundryClientOptions } from './base-client.js';
 

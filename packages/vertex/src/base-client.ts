@@ -2,7 +2,7 @@ import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import { VertexAuthProvider } from './core/auth.js';
-import { readEnv, unsupportedEndpoint } from './core/platform.js';
+import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
 import { isServedByVertex, rewriteForVertex, vertexBaseURL } from './core/request.js';
 
 /** The platform name used in error messages. */

@@ -6,4 +6,4 @@ export {
   type ClientOptions,
   type MessagesResource,
 } from './client.js';
-export { UnsupportedOnPlatformError } from './core/platform.js';
+export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';

@@ -2,7 +2,7 @@ import { AnthropicError, AuthenticationError } from '@sdkgen/anthropic/core/erro
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientOptions, VertexBase } from '../src/base-client.js';
-import { UnsupportedOnPlatformError } from '../src/core/platform.js';
+import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { vertexBaseURL } from '../src/core/request.js';
 import { startVertexServer, type VertexReply, type VertexRequest } from './helpers/vertex-server.js';
 

@@ -1,4 +1,8 @@
-import { AnthropicError } from '@sdkgen/anthropic/core/error';
+/**
+ * Helpers for platform clients (Bedrock, Vertex, Foundry) built on `BaseAnthropic`: marking the resources and
+ * endpoints a platform does not serve, so they fail before any request with an error naming the platform.
+ */
+import { AnthropicError } from './error.js';
 
 /** Reads a non-empty, trimmed environment variable; `undefined` outside Node.js. */
 export function readEnv(name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
-import { readEnv } from './platform.js';
+import { readEnv } from '@sdkgen/anthropic/core/platform';
 
 /** Returns a Microsoft Entra ID access token; called before every request. */
 export type AzureADTokenProvider = () => Promise<string>;
