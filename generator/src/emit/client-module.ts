@@ -4,6 +4,7 @@ import {
   type StatementStructures,
   StructureKind,
 } from 'ts-morph';
+import { pascalCase } from '../plan/names.js';
 import type { Plan, PlannedClientResource } from '../plan/types.js';
 import { specifier } from './runtime-imports.js';
 import { literal } from './type-printer.js';
@@ -21,8 +22,13 @@ export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const c = plan.client;
   const imports = [...baseImports(plan)];
   for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
+  const seen = new Set<string>();
+  const unique = imports.filter((i) => {
+    const key = JSON.stringify([i.moduleSpecifier, i.namespaceImport, i.namedImports]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   return [
-    ...imports,
+    ...unique,
     `export { ${c.baseClassName}, type ClientOptions };`,
     ...c.constants.map((k) => `export const ${k.name} = ${literal(k.value)};`),
     ...c.resources.flatMap(wrapperClasses),
@@ -81,25 +87,33 @@ function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDe
     },
   ];
   if (r.overlay) {
-    out.push(
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: specifier(FILE, r.overlay.module),
-        namedImports: [r.overlay.exportName],
-      },
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: specifier(FILE, `resources/${r.module}`),
-        namespaceImport: moduleAlias(r),
-      },
-      ...r.subresources.map((s) => ({
-        kind: StructureKind.ImportDeclaration as const,
-        moduleSpecifier: specifier(FILE, `resources/${s.module}`),
-        namespaceImport: subAlias(r.className, s.className),
-      })),
-    );
+    out.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: specifier(FILE, r.overlay.module),
+      namedImports: [r.overlay.exportName],
+    });
   }
+  out.push(...mergedNamespaceImports(r));
   return out.filter((i) => i.namespaceImport || (i.namedImports as string[]).length > 0);
+}
+
+/** Whether the namespace entry of `r` must be a class + namespace merge (it or a descendant is overlaid). */
+function merged(r: PlannedClientResource): boolean {
+  return r.overlay !== undefined || r.children.length > 0;
+}
+
+/** Namespace imports of `r`'s module and its sub-resource modules, for the merged namespace form. */
+function mergedNamespaceImports(r: PlannedClientResource): ImportDeclarationStructure[] {
+  if (!merged(r)) return [];
+  const modules = [r.module, ...r.subresources.map((s) => s.module)];
+  return [
+    ...modules.map((module) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(FILE, `resources/${module}`),
+      namespaceImport: moduleAlias(module),
+    })),
+    ...r.children.flatMap(mergedNamespaceImports),
+  ];
 }
 
 function nestedImports(r: PlannedClientResource): ImportDeclarationStructure[] {
@@ -138,11 +152,21 @@ function wrapperClasses(r: PlannedClientResource): (string | StatementStructures
     isExported: true,
     extends: base,
     docs: [`{@link ${base}} with its sub-resources replaced by their hand-written overlays.`],
-    properties: r.children.map((ch) => ({
-      kind: StructureKind.Property,
-      name: `#${ch.prop}`,
-      type: `${childClass(ch)} | undefined`,
-    })),
+    properties: [
+      // The namespace types the sub-resource as its overlay, so the static reference must match.
+      ...r.children.map((ch) => ({
+        kind: StructureKind.Property as const,
+        name: ch.className,
+        isStatic: true,
+        hasOverrideKeyword: true,
+        initializer: childClass(ch),
+      })),
+      ...r.children.map((ch) => ({
+        kind: StructureKind.Property as const,
+        name: `#${ch.prop}`,
+        type: `${childClass(ch)} | undefined`,
+      })),
+    ],
     getAccessors: r.children.map((ch) => ({
       kind: StructureKind.GetAccessor,
       name: ch.prop,
@@ -195,36 +219,37 @@ function clientClass(plan: Plan): ClassDeclarationStructure {
   };
 }
 
-/** Namespace alias of a sub-resource module of an overlaid resource (`BatchesSubmodule`). */
-function subAlias(parent: string, className: string): string {
-  return `${parent}${className}Submodule`;
-}
-
-/** Namespace alias of a resource module in client.ts (`MessagesModule`). */
-function moduleAlias(r: PlannedClientResource): string {
-  return `${r.className}Module`;
+/** Namespace alias of a resource module in client.ts (`BetaMessagesMessagesModule`). */
+function moduleAlias(module: string): string {
+  return `${module
+    .split('/')
+    .map((seg) => pascalCase(seg))
+    .join('')}Module`;
 }
 
 /**
  * An overlay stands in for the generated class under the original name: value and instance type are the
- * overlay's, while the generated class's namespace (its types and sub-resources) stays reachable, so
- * `Anthropic.Messages.ContentBlock` and `Anthropic.Messages.Batches` keep working.
+ * overlay's (or the wrapper's, when a sub-resource is overlaid), while the generated class's namespace (its
+ * types and sub-resources) stays reachable, so `Anthropic.Messages.ContentBlock`, `Anthropic.Messages.Batches`
+ * and `Anthropic.Beta.Messages.BetaMessage` keep working. Recursive for nested overlays.
  */
-function overlayNamespace(r: PlannedClientResource): string[] {
-  const ov = r.overlay!.exportName;
-  const m = moduleAlias(r);
-  const members = [
-    ...r.subresources.map((s) => `    export import ${s.className} = ${m}.${r.className}.${s.className};`),
-    ...r.types.map((t) => `    export import ${t} = ${m}.${t};`),
-    ...r.subresources.flatMap((s) =>
-      s.types.map((t) => `    export import ${t} = ${subAlias(r.className, s.className)}.${t};`),
-    ),
-  ];
+function mergedNamespace(r: PlannedClientResource, indent: string): string[] {
+  const m = moduleAlias(r.module);
+  const inner = `${indent}  `;
+  const members: string[] = [];
+  for (const s of r.subresources) {
+    const child = r.children.find((c) => c.module === s.module);
+    if (child) members.push(...mergedNamespace(child, inner));
+    else members.push(`${inner}export import ${s.className} = ${m}.${r.className}.${s.className};`);
+  }
+  members.push(...r.types.map((t) => `${inner}export import ${t} = ${m}.${t};`));
+  for (const s of r.subresources)
+    members.push(...s.types.map((t) => `${inner}export import ${t} = ${moduleAlias(s.module)}.${t};`));
   return [
-    `  export class ${r.className} extends ${ov} {}`,
-    `  export namespace ${r.className} {`,
+    `${indent}export class ${r.className} extends ${classFor(r)} {}`,
+    `${indent}export namespace ${r.className} {`,
     ...members,
-    '  }',
+    `${indent}}`,
   ];
 }
 
@@ -242,10 +267,10 @@ function namespace(plan: Plan): string {
   }
   for (const r of c.resources) {
     const names = [
-      ...(r.overlay ? [] : [`${r.className} as ${r.className}`]),
+      ...(merged(r) ? [] : [`${r.className} as ${r.className}`]),
       ...r.types.map((t) => `type ${t} as ${t}`),
     ];
-    if (r.overlay) lines.push(...overlayNamespace(r));
+    if (merged(r)) lines.push(...mergedNamespace(r, '  '));
     lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
   }
   for (const t of c.sharedTypes) lines.push(`  export type ${t} = Shared.${t};`);

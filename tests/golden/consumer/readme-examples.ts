@@ -92,6 +92,15 @@ export async function readmeExamples(batchID: string): Promise<void> {
     betas: ['skills-2025-10-02'],
   });
   console.log(beta.content);
+  const betaMessages: Anthropic.Beta.Messages = client.beta.messages;
+  const betaStream = betaMessages.stream({
+    model: 'claude-sonnet-4-5',
+    max_tokens: 64,
+    messages: [{ role: 'user', content: 'Hi' }],
+  });
+  console.log(await betaStream.finalMessage());
+  const batchParams: Anthropic.Beta.Messages.BatchCreateParams = { requests: [] };
+  console.log(batchParams, Anthropic.Beta.Messages.Batches);
 
   const { data, response } = await client.messages
     .create({

@@ -13,11 +13,14 @@ import {
   type StoreSetTagsResponse,
   type StoreCreateParams,
 } from './resources/stores/stores.js';
+import * as StoresStoresModule from './resources/stores/stores.js';
+import * as StoresItemsModule from './resources/stores/items.js';
 import { ItemsOverlay } from './lib/ItemsOverlay.js';
 export { BaseAnthropic, type ClientOptions };
 
 /** {@link Stores} with its sub-resources replaced by their hand-written overlays. */
 export class StoresWithOverlays extends Stores {
+  static override Items = ItemsOverlay;
   #items: ItemsOverlay | undefined;
 
   override get items(): ItemsOverlay {
@@ -46,8 +49,31 @@ export declare namespace Kitchen {
   export type RequestOptions = Opts.RequestOptions;
   export import PageCursor = Pagination.PageCursor;
   export { type PageCursorParams as PageCursorParams };
+  export class Stores extends StoresWithOverlays {}
+  export namespace Stores {
+    export class Items extends ItemsOverlay {}
+    export namespace Items {
+      export import ItemListResponsesPageCursor = StoresItemsModule.ItemListResponsesPageCursor;
+      export import Item = StoresItemsModule.Item;
+      export import ItemListResponse = StoresItemsModule.ItemListResponse;
+      export import ItemListParams = StoresItemsModule.ItemListParams;
+      export import ItemRetrieveParams = StoresItemsModule.ItemRetrieveParams;
+      export import ItemDeleteParams = StoresItemsModule.ItemDeleteParams;
+    }
+    export import Import = StoresStoresModule.Import;
+    export import Store = StoresStoresModule.Store;
+    export import StoreBase = StoresStoresModule.StoreBase;
+    export import StoreEvent = StoresStoresModule.StoreEvent;
+    export import StoreSetTagsResponse = StoresStoresModule.StoreSetTagsResponse;
+    export import StoreCreateParams = StoresStoresModule.StoreCreateParams;
+    export import ItemListResponsesPageCursor = StoresItemsModule.ItemListResponsesPageCursor;
+    export import Item = StoresItemsModule.Item;
+    export import ItemListResponse = StoresItemsModule.ItemListResponse;
+    export import ItemListParams = StoresItemsModule.ItemListParams;
+    export import ItemRetrieveParams = StoresItemsModule.ItemRetrieveParams;
+    export import ItemDeleteParams = StoresItemsModule.ItemDeleteParams;
+  }
   export {
-    Stores as Stores,
     type Import as Import,
     type Store as Store,
     type StoreBase as StoreBase,
