@@ -25,7 +25,9 @@ export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const seen = new Set<string>();
   const unique = imports.filter((i) => {
     const key = JSON.stringify([i.moduleSpecifier, i.namespaceImport, i.namedImports]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   return [
     ...unique,

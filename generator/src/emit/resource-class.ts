@@ -212,7 +212,7 @@ function jsonlCall(
   const positional = m.pathParams.filter((p) => p.positional).map((p) => p.local);
   const args = [...positional, ...(m.params ? [argName] : []), 'options'].join(', ');
   const status = statusField ? ` \${String(source.${statusField})}` : '';
-  const id = hasId ? ' - ${source.id}' : '';
+  const id = hasId ? ` - \${source.id}` : '';
   return [
     `const source = await this.${from}(${args});`,
     `const url = source.${field};`,
