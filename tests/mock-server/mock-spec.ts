@@ -1,7 +1,7 @@
 import { Warnings } from '../../generator/src/errors.js';
 import { load } from '../../generator/src/load/index.js';
 
-/** Path prefix under which operations keyed with a query string (`/v1/files?beta=true`) are served. */
+/** Path prefix under which operations keyed with a query string (`/v1/models?beta=true`) are served. */
 export const ALIAS_PREFIX = '/__q';
 
 /** `?beta=true` -> `/__q/beta=true`: the alias segment for a fixed query string. */
@@ -11,7 +11,7 @@ export function aliasFor(query: string): string {
 
 /**
  * Bundles the spec and rewrites it for Prism, which routes on the path only: an operation keyed
- * `/v1/files?beta=true` moves to `/__q/beta%3Dtrue/v1/files`, where the proxy sends such requests.
+ * `/v1/models?beta=true` moves to `/__q/beta%3Dtrue/v1/models`, where the proxy sends such requests.
  */
 export async function mockSpec(specPath: string): Promise<Record<string, unknown>> {
   const { document } = await load(specPath, new Warnings());

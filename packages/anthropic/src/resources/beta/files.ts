@@ -27,7 +27,7 @@ export class Files extends APIResource {
     options?: RequestOptions,
   ): PagePromise<FileMetadataPage, FileMetadata> {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList('/v1/files?beta=true', Page<FileMetadata>, {
+    return this._client.getAPIList('/v1/files', Page<FileMetadata>, {
       query,
       ...options,
       headers: buildHeaders([
@@ -51,7 +51,7 @@ export class Files extends APIResource {
     options?: RequestOptions,
   ): APIPromise<DeletedFile> {
     const { betas } = params ?? {};
-    return this._client.delete(path`/v1/files/${fileID}?beta=true`, {
+    return this._client.delete(path`/v1/files/${fileID}`, {
       ...options,
       headers: buildHeaders([
         { 'anthropic-beta': [...(betas ?? []), 'files-api-2025-04-14'].toString() },
@@ -78,7 +78,7 @@ export class Files extends APIResource {
     options?: RequestOptions,
   ): APIPromise<Response> {
     const { betas } = params ?? {};
-    return this._client.get(path`/v1/files/${fileID}/content?beta=true`, {
+    return this._client.get(path`/v1/files/${fileID}/content`, {
       ...options,
       headers: buildHeaders([
         {
@@ -105,7 +105,7 @@ export class Files extends APIResource {
     options?: RequestOptions,
   ): APIPromise<FileMetadata> {
     const { betas } = params ?? {};
-    return this._client.get(path`/v1/files/${fileID}?beta=true`, {
+    return this._client.get(path`/v1/files/${fileID}`, {
       ...options,
       headers: buildHeaders([
         { 'anthropic-beta': [...(betas ?? []), 'files-api-2025-04-14'].toString() },
@@ -124,7 +124,7 @@ export class Files extends APIResource {
    */
   upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileMetadata> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/files?beta=true', multipartFormRequestOptions({
+    return this._client.post('/v1/files', multipartFormRequestOptions({
       body,
       ...options,
       headers: buildHeaders([
