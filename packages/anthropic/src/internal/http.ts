@@ -1,4 +1,3 @@
-import ky, { ForceRetryError, isTimeoutError } from 'ky';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../core/error.js';
 import { castToError } from './errors.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
@@ -43,7 +42,20 @@ class PrepareError extends Error {
 const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 const MAX_TIMER_MS = 2_147_483_647;
 
-function toSDKError(err: unknown, signal: AbortSignal): unknown {
+type KyModule = typeof import('ky');
+let kyModule: Promise<KyModule> | undefined;
+
+/**
+ * ky is loaded on the first request, not at import: its module body probes `Request` and
+ * `FormData`, which makes Node load its whole fetch implementation (undici) and added ~30 ms to
+ * `import('@sdkgen/anthropic')`. A literal `import('ky')` stays visible to bundlers.
+ */
+function loadKy(): Promise<KyModule> {
+  kyModule ??= import('ky');
+  return kyModule;
+}
+
+function toSDKError(err: unknown, signal: AbortSignal, isTimeoutError: KyModule['isTimeoutError']): unknown {
   if (err instanceof PrepareError) return err.inner;
   if (signal.aborted) return new APIUserAbortError();
   const cause = castToError(err);
@@ -64,6 +76,7 @@ function toSDKError(err: unknown, signal: AbortSignal): unknown {
  * not retried. Resolves with the final response, which may be a non-2xx one.
  */
 export async function sendWithRetries(o: SendOptions): Promise<Response> {
+  const { default: ky, ForceRetryError, isTimeoutError } = await loadKy();
   let attempts = 0;
   const fetchAttempt = async (request: Request): Promise<Response> => {
     const retryCount = attempts++;
@@ -109,6 +122,6 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
       },
     });
   } catch (err) {
-    throw toSDKError(err, o.signal);
+    throw toSDKError(err, o.signal, isTimeoutError);
   }
 }
