@@ -243,7 +243,7 @@ export namespace BatchCreateParams {
   export interface Request {
     /** Your own ID for this request, used to match it to its line in the results. */
     custom_id: string;
-    params: MessagesAPI.MessageCreateParams;
+    params: MessagesAPI.MessageCreateParamsNonStreaming;
   }
 }
 

@@ -85,6 +85,9 @@ export class Messages extends APIResource {
     if (body.model in DEPRECATED_MODELS) {
       console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
     }
+    if (['claude-opus-4-6'].includes(body.model) && body.thinking?.type === 'enabled') {
+      console.warn(`Using Claude with ${body.model} and 'thinking.type=enabled' is deprecated. Use 'thinking.type=adaptive' instead which results in better model performance in our testing: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking`);
+    }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!body.stream && timeout == null) {
       timeout = this._client.calculateNonstreamingTimeout(body.max_tokens, MODEL_NONSTREAMING_TOKENS[body.model]);

@@ -9,7 +9,8 @@ import { buildHeaders } from '../../../internal/headers.js';
 import type { RequestOptions } from '../../../internal/request-options.js';
 import { path } from '../../../internal/utils/path.js';
 import type * as BetaAPI from '../beta.js';
-import type * as MessagesAPI from './messages.js';
+import type * as BetaMessagesAPI from './messages.js';
+import type * as MessagesAPI from '../../messages/messages.js';
 
 export class Batches extends APIResource {
   /**
@@ -286,7 +287,7 @@ export type BetaMessageBatchResult =
 
 /** The request completed; `message` holds the model's reply. */
 export interface BetaMessageBatchSucceededResult {
-  message: MessagesAPI.BetaMessage;
+  message: BetaMessagesAPI.BetaMessage;
   type: 'succeeded';
 }
 
@@ -305,7 +306,74 @@ export namespace BatchCreateParams {
   export interface Request {
     /** Your own ID for this request, used to match it to its line in the results. */
     custom_id: string;
-    params: MessagesAPI.MessageCreateParams;
+    /**
+     * The Messages API create parameters for this request (the body of
+     * `beta.messages.create`, without the `betas` header).
+     */
+    params: BatchCreateParams.Request.Params;
+  }
+
+  export namespace Request {
+    /**
+     * The Messages API create parameters for this request (the body of
+     * `beta.messages.create`, without the `betas` header).
+     */
+    export interface Params {
+      /** Upper limit on tokens to generate; the model may stop earlier. */
+      max_tokens: number;
+      /**
+       * The conversation so far, alternating `user` and `assistant` turns; a final
+       * assistant turn is continued.
+       */
+      messages: Array<BetaMessagesAPI.BetaMessageParam>;
+      /** The model to use. */
+      model: MessagesAPI.Model;
+      /** A container ID, or container settings including skills, for code execution. */
+      container?: BetaMessagesAPI.BetaContainerParams | string | null;
+      /** Automatic context edits to apply. */
+      context_management?: BetaMessagesAPI.BetaContextManagementConfig | null;
+      /** Region to run inference in; the default region when unset. */
+      inference_geo?: string | null;
+      /** Remote MCP servers to connect to for this request. */
+      mcp_servers?: Array<BetaMessagesAPI.BetaRequestMCPServerURLDefinition>;
+      /** Extra information about the request. */
+      metadata?: BetaMessagesAPI.BetaMetadata;
+      /** Settings that shape the output, such as effort and format. */
+      output_config?: BetaMessagesAPI.BetaOutputConfig;
+      /**
+       * Deprecated location of the structured-output format; prefer
+       * `output_config.format`.
+       */
+      output_format?: BetaMessagesAPI.BetaJSONOutputFormat | null;
+      /** Use priority capacity when available (`auto`) or only standard capacity. */
+      service_tier?: 'auto' | 'standard_only';
+      /** Inference speed mode; `fast` trades cost for latency on supported models. */
+      speed?: 'standard' | 'fast' | null;
+      /** Custom strings that end generation when produced. */
+      stop_sequences?: Array<string>;
+      /** Stream the reply as server-sent events. */
+      stream?: boolean;
+      /** System prompt - instructions and context for the model. */
+      system?: string | Array<BetaMessagesAPI.BetaTextBlockParam>;
+      /** Sampling randomness between 0 and 1; lower is more deterministic. */
+      temperature?: number;
+      /** Extended thinking settings. */
+      thinking?: BetaMessagesAPI.BetaThinkingConfigParam;
+      /** How the model may use the tools. */
+      tool_choice?: BetaMessagesAPI.BetaToolChoice;
+      /** Tools the model may call. */
+      tools?: Array<BetaMessagesAPI.BetaToolUnion>;
+      /**
+       * Sample only from the K most likely tokens at each step (advanced; usually leave
+       * unset).
+       */
+      top_k?: number;
+      /**
+       * Nucleus sampling - sample from the smallest token set whose probabilities sum to
+       * P (advanced).
+       */
+      top_p?: number;
+    }
   }
 }
 
