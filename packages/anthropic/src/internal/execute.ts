@@ -4,7 +4,7 @@ import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
 import type { FinalizedRequestInit } from './types.js';
-import { formatRequestDetails, type LogSource, loggerFor } from './utils/log.js';
+import { formatRequestDetails, type LogSource, logLevelEnabled, loggerFor } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
 
 /** The client members `executeRequest` uses (protected hooks are passed in as callbacks). */
@@ -38,6 +38,8 @@ export async function executeRequest(
   hooks: ExecuteHooks,
 ): Promise<APIResponseProps> {
   const log = loggerFor(host);
+  // Formatting a debug record copies the headers; skip it unless debug logging is on.
+  const debug = logLevelEnabled(host, 'debug');
   const requestLogID = newLogID();
   const startTime = Date.now();
   const controller = new AbortController();
@@ -54,16 +56,18 @@ export async function executeRequest(
     prepare: async (retryCount) => {
       const { req, url } = await host.buildRequest(options, { retryCount });
       await hooks.prepareRequest(req, { url, options });
-      log.debug(
-        `[${requestLogID}] sending request`,
-        formatRequestDetails({
-          method: req.method,
-          url,
-          options,
-          headers: req.headers,
-          retryOf: retryCount ? requestLogID : undefined,
-        }),
-      );
+      if (debug) {
+        log.debug(
+          `[${requestLogID}] sending request`,
+          formatRequestDetails({
+            method: req.method,
+            url,
+            options,
+            headers: req.headers,
+            retryOf: retryCount ? requestLogID : undefined,
+          }),
+        );
+      }
       return { url, init: req };
     },
     onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
@@ -75,19 +79,23 @@ export async function executeRequest(
   });
 
   const elapsed = Date.now() - startTime;
-  log.info(
-    `[${requestLogID}] ${options.method.toUpperCase()} ${url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${elapsed}ms`,
-  );
+  if (logLevelEnabled(host, 'info')) {
+    log.info(
+      `[${requestLogID}] ${options.method.toUpperCase()} ${url} ${response.ok ? 'succeeded' : 'failed'} with status ${response.status} in ${elapsed}ms`,
+    );
+  }
   if (!response.ok) throw await statusError(host, hooks, response);
-  log.debug(
-    `[${requestLogID}] response start`,
-    formatRequestDetails({
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      durationMs: elapsed,
-    }),
-  );
+  if (debug) {
+    log.debug(
+      `[${requestLogID}] response start`,
+      formatRequestDetails({
+        url: response.url,
+        status: response.status,
+        headers: response.headers,
+        durationMs: elapsed,
+      }),
+    );
+  }
   return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
 }
 

@@ -1,7 +1,7 @@
 import type { BaseAnthropic } from '../core/base-client.js';
 import type { AbstractPage } from '../core/pagination.js';
 import type { FinalRequestOptions } from './request-options.js';
-import { formatRequestDetails, loggerFor } from './utils/log.js';
+import { formatRequestDetails, logLevelEnabled, loggerFor } from './utils/log.js';
 
 /** Everything known about a successful (2xx) response before its body is read. */
 export type APIResponseProps = {
@@ -53,6 +53,7 @@ export async function defaultParseResponse<T>(
   props: APIResponseProps,
 ): Promise<WithRequestID<T>> {
   const body = await readBody(client, props);
+  if (!logLevelEnabled(client, 'debug')) return body as WithRequestID<T>;
   loggerFor(client).debug(
     `[${props.requestLogID}] response parsed`,
     formatRequestDetails({

@@ -93,6 +93,14 @@ export function loggerFor(client: LogSource): Logger {
   return value;
 }
 
+/**
+ * Whether `loggerFor(client)[level]` prints anything, so hot paths can skip building log
+ * arguments (header copies, string formatting) on every request when logging is off.
+ */
+export function logLevelEnabled(client: LogSource, level: keyof Logger): boolean {
+  return !!client.logger && LEVELS[level] <= LEVELS[client.logLevel ?? 'off'];
+}
+
 /** Fields of a request/response log record. */
 export type RequestDetails = {
   options?: object | undefined;
