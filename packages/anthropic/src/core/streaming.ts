@@ -49,6 +49,22 @@ function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger:
   return parsed !== undefined ? parsed : { type: event ?? 'message', data: sse.data };
 }
 
+type Items<T> = T[] & { error?: { cause: unknown } };
+
+/** Converts one chunk's events; a throwing event stops the batch and is kept in `error`. */
+function toItems<T>(events: ServerSentEvent[], headers: Headers | undefined, logger: Logger): Items<T> {
+  const items: Items<T> = [];
+  try {
+    for (let i = 0; i < events.length; i++) {
+      const item = eventToItem(events[i]!, headers, logger);
+      if (item !== SKIP) items.push(item as T);
+    }
+  } catch (cause) {
+    items.error = { cause };
+  }
+  return items;
+}
+
 /** Maps a failure while reading a body to the SDK's error classes. */
 function streamError(err: unknown, controller: AbortController): unknown {
   if (err instanceof AnthropicError) return err;
@@ -76,6 +92,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   /** Aborts the underlying request. */
   controller: AbortController;
   #client: BaseAnthropic | undefined;
+  #batches: (() => AsyncIterator<Item[]>) | undefined;
 
   constructor(
     private iterator: () => AsyncIterator<Item>,
@@ -146,26 +163,23 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Item> {
     const logger = client ? loggerFor(client) : console;
     let consumed = false;
-    // One generator layer: bytes -> events -> items, with no per-event closure or promise beyond
-    // the generator's own.
-    async function* iterator(): AsyncGenerator<Item> {
+    // bytes -> events -> items, one array per network chunk, so a consumer that handles items
+    // synchronously (MessageStream) pays one await per chunk instead of one per event.
+    async function* batches(): AsyncGenerator<Item[]> {
       if (consumed) throw new AnthropicError(CONSUMED);
       consumed = true;
       const decoder = new SSEDecoder({ raw: false });
       let finished = false;
       try {
         for await (const chunk of source()) {
-          const events = decoder.decode(chunk);
-          for (let i = 0; i < events.length; i++) {
-            const item = eventToItem(events[i]!, headers, logger);
-            if (item !== SKIP) yield item as Item;
-          }
+          const items = toItems<Item>(decoder.decode(chunk), headers, logger);
+          if (items.length) yield items;
+          // A bad event rejects only after the items before it were delivered.
+          if (items.error) throw items.error.cause;
         }
-        const rest = decoder.flush();
-        for (let i = 0; i < rest.length; i++) {
-          const item = eventToItem(rest[i]!, headers, logger);
-          if (item !== SKIP) yield item as Item;
-        }
+        const rest = toItems<Item>(decoder.flush(), headers, logger);
+        if (rest.length) yield rest;
+        if (rest.error) throw rest.error.cause;
         finished = true;
       } catch (err) {
         throw streamError(err, controller);
@@ -173,7 +187,27 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (!finished) controller.abort();
       }
     }
-    return new Stream(iterator, controller, client);
+    async function* iterator(): AsyncGenerator<Item> {
+      for await (const batch of batches()) {
+        for (let i = 0; i < batch.length; i++) yield batch[i]!;
+      }
+    }
+    const stream = new Stream(iterator, controller, client);
+    stream.#batches = batches;
+    return stream;
+  }
+
+  /**
+   * @internal The items in arrays, one per network chunk where the stream was built from bytes
+   * (otherwise one item per array). Consumes the stream like iterating it does.
+   */
+  _iterBatches(): AsyncIterable<Item[]> {
+    const batches = this.#batches;
+    if (batches) return { [Symbol.asyncIterator]: batches };
+    const self = this;
+    return (async function* single(): AsyncGenerator<Item[]> {
+      for await (const item of self) yield [item];
+    })();
   }
 
   /** Reads newline-delimited JSON (as written by `toReadableStream()`) back into a stream. */

@@ -185,7 +185,10 @@ export abstract class MessageStreamCore<
   }
 
   async #consume(stream: Stream<Event>): Promise<void> {
-    for await (const event of stream) this.#addStreamEvent(event);
+    // Whole network chunks at a time: one await per chunk, not per event.
+    for await (const batch of stream._iterBatches()) {
+      for (let i = 0; i < batch.length; i++) this.#addStreamEvent(batch[i]!);
+    }
     if (stream.controller.signal.aborted) throw new APIUserAbortError();
     if (!this.#accumulator.snapshot) throw new AnthropicError('request ended without sending any chunks');
     this.#accumulator.reset();
