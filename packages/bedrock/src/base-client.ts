@@ -1,8 +1,8 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
+import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
 import { Stream } from '@sdkgen/anthropic/core/streaming';
 import { CredentialResolver, type ProviderChainResolver, signRequest } from './core/auth.js';
-import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
 import { MODEL_ENDPOINTS, moveBetasIntoBody, rewriteForBedrock } from './core/request.js';
 import { bedrockServerSentEvents, isEventStreamResponse } from './core/streaming.js';
 

@@ -1,9 +1,9 @@
+import { replaceSubresource, withUnserved } from '@sdkgen/anthropic/core/platform';
 import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
 import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { BedrockBase, type ClientOptions, PLATFORM } from './base-client.js';
-import { replaceSubresource, withUnserved } from '@sdkgen/anthropic/core/platform';
 
 export type { ClientOptions } from './base-client.js';
 

@@ -1,7 +1,7 @@
+import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BedrockBase, type ClientOptions } from '../src/base-client.js';
 import { BedrockCredentialsError } from '../src/core/auth.js';
-import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { startBedrockServer, TEST_CREDENTIALS } from './helpers/bedrock-server.js';
 
 const params = { model: 'anthropic.claude-v2:1', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] };

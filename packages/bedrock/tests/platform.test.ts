@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
-import { describe, expect, it } from 'vitest';
 import {
   replaceSubresource,
   UnsupportedOnPlatformError,
   unsupportedResource,
   withUnserved,
 } from '@sdkgen/anthropic/core/platform';
+import { describe, expect, it } from 'vitest';
 
 class Batches {
   create() {

@@ -1,6 +1,6 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
-import { type AzureADTokenProvider, fetchEntraToken, resolveFoundryAuth } from './core/auth.js';
 import { unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
+import { type AzureADTokenProvider, fetchEntraToken, resolveFoundryAuth } from './core/auth.js';
 
 /** The platform name used in error messages. */
 export const PLATFORM = 'Microsoft Foundry';

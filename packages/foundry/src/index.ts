@@ -1,4 +1,5 @@
 export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 export {
   AnthropicFoundry as default,
   AnthropicFoundry,
@@ -7,4 +8,3 @@ export {
   type MessagesResource,
 } from './client.js';
 export type { AzureADTokenProvider } from './core/auth.js';
-export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';

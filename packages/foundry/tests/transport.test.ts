@@ -1,8 +1,8 @@
 import { AnthropicError, AuthenticationError } from '@sdkgen/anthropic/core/error';
+import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientOptions, FoundryBase } from '../src/base-client.js';
 import { foundryBaseURL, resolveFoundryAuth } from '../src/core/auth.js';
-import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { type FoundryAuthCheck, type FoundryRequest, startFoundryServer } from './helpers/foundry-server.js';
 
 const KEY = 'foundry-test-key-0123456789abcdef';

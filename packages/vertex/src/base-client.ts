@@ -1,8 +1,8 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
+import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import { VertexAuthProvider } from './core/auth.js';
-import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
 import { isServedByVertex, rewriteForVertex, vertexBaseURL } from './core/request.js';
 
 /** The platform name used in error messages. */

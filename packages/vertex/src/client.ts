@@ -1,8 +1,8 @@
+import { replaceSubresource, withUnserved } from '@sdkgen/anthropic/core/platform';
 import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
 import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { PLATFORM, VertexBase } from './base-client.js';
-import { replaceSubresource, withUnserved } from '@sdkgen/anthropic/core/platform';
 
 export type { ClientOptions } from './base-client.js';
 

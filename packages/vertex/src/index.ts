@@ -1,4 +1,5 @@
 export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
+export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 export {
   AnthropicVertex as default,
   AnthropicVertex,
@@ -6,4 +7,3 @@ export {
   type ClientOptions,
   type MessagesResource,
 } from './client.js';
-export { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';

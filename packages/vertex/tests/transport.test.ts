@@ -1,8 +1,8 @@
 import { AnthropicError, AuthenticationError } from '@sdkgen/anthropic/core/error';
+import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientOptions, VertexBase } from '../src/base-client.js';
-import { UnsupportedOnPlatformError } from '@sdkgen/anthropic/core/platform';
 import { vertexBaseURL } from '../src/core/request.js';
 import { startVertexServer, type VertexReply, type VertexRequest } from './helpers/vertex-server.js';
 
