@@ -198,16 +198,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   /**
-   * @internal The items in arrays, one per network chunk where the stream was built from bytes
-   * (otherwise one item per array). Consumes the stream like iterating it does.
+   * @internal The items in arrays, one per network chunk, for streams decoded from bytes
+   * (`fromSSEResponse`); `undefined` for other streams, which are iterated item by item.
+   * Consumes the stream like iterating it does.
    */
-  _iterBatches(): AsyncIterable<Item[]> {
+  _iterBatches(): AsyncIterable<Item[]> | undefined {
     const batches = this.#batches;
-    if (batches) return { [Symbol.asyncIterator]: batches };
-    const self = this;
-    return (async function* single(): AsyncGenerator<Item[]> {
-      for await (const item of self) yield [item];
-    })();
+    return batches && { [Symbol.asyncIterator]: batches };
   }
 
   /** Reads newline-delimited JSON (as written by `toReadableStream()`) back into a stream. */

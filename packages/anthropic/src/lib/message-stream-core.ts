@@ -185,9 +185,14 @@ export abstract class MessageStreamCore<
   }
 
   async #consume(stream: Stream<Event>): Promise<void> {
-    // Whole network chunks at a time: one await per chunk, not per event.
-    for await (const batch of stream._iterBatches()) {
-      for (let i = 0; i < batch.length; i++) this.#addStreamEvent(batch[i]!);
+    // Whole network chunks at a time where the stream offers them: one await per chunk, not per event.
+    const batches = stream._iterBatches();
+    if (batches) {
+      for await (const batch of batches) {
+        for (let i = 0; i < batch.length; i++) this.#addStreamEvent(batch[i]!);
+      }
+    } else {
+      for await (const event of stream) this.#addStreamEvent(event);
     }
     if (stream.controller.signal.aborted) throw new APIUserAbortError();
     if (!this.#accumulator.snapshot) throw new AnthropicError('request ended without sending any chunks');
