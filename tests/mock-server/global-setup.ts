@@ -19,7 +19,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = `${TMP}mock-spec-${process.pid}.json`;
   writeFileSync(file, JSON.stringify(doc));
   const prism = await startPrism(file, `${TMP}prism-${process.pid}.log`);
-  const proxy = await startProxy(prism.url, queries);
+  const server = (doc.servers as Array<{ url: string }> | undefined)?.[0]?.url?.replace(/\/$/, '');
+  const proxy = await startProxy(prism.url, queries, server);
   project.provide('mockBaseURL', proxy.url);
   return async () => {
     await proxy.close();

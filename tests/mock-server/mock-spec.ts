@@ -42,16 +42,28 @@ function flattenArrayHeaders(params: unknown): void {
   }
 }
 
-const RAW_MEDIA = ['text/event-stream', 'application/x-jsonl', 'application/jsonl', 'application/x-ndjson'];
+const JSONL_MEDIA = ['application/x-jsonl', 'application/jsonl', 'application/x-ndjson'];
+const RAW_MEDIA = ['text/event-stream', ...JSONL_MEDIA];
 
 /**
  * SSE and JSON-lines examples are text, while their schemas describe one event or line; Prism (run with
- * `--errors`) would reject its own example, so the mock serves those media types as plain strings.
+ * `--errors`) would reject its own example, so the mock serves those media types as plain strings. A
+ * JSON-lines response's examples (one line each) become one body with every line.
  */
 function rawStreamBodies(responses: unknown): void {
   for (const res of Object.values<any>((responses as object | undefined) ?? {})) {
     for (const [media, content] of Object.entries<any>(res?.content ?? {})) {
-      if (RAW_MEDIA.includes(media) && content) content.schema = { type: 'string' };
+      if (!RAW_MEDIA.includes(media) || !content) continue;
+      content.schema = { type: 'string' };
+      if (JSONL_MEDIA.includes(media)) joinLines(content);
     }
   }
+}
+
+function joinLines(content: any): void {
+  const lines = Object.values<any>(content.examples ?? {})
+    .filter((ex) => ex && 'value' in ex && typeof ex.value !== 'string')
+    .map((ex) => JSON.stringify(ex.value));
+  if (lines.length === 0) return;
+  content.examples = { lines: { summary: 'Every example line', value: `${lines.join('\n')}\n` } };
 }

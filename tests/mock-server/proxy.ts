@@ -35,6 +35,33 @@ function forward(
   });
 }
 
+/**
+ * Points absolute links the API returns (a batch's `results_url`) back at the proxy: every JSON string that
+ * starts with `from` (the spec's server URL) gets `to` instead, plus the request's alias query, if any, so the
+ * follow-up request reaches the same (beta) operation group.
+ */
+export function rewriteLinks(body: Buffer, from: string, to: string, query?: string): Buffer {
+  const text = body.toString('utf8');
+  if (!text.includes(from)) return body;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return body;
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith(`${from}/`)) {
+      const link = `${to}${v.slice(from.length)}`;
+      return query && !link.includes('?') ? `${link}?${query}` : link;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return Buffer.from(JSON.stringify(walk(doc)));
+}
+
 function hasQuery(url: URL, query: string): boolean {
   return query.split('&').every((kv) => {
     const [k, v = ''] = kv.split('=');
@@ -46,11 +73,14 @@ function hasQuery(url: URL, query: string): boolean {
  * A loopback proxy in front of Prism. Requests carrying one of `queries` (e.g. `beta=true`) go to the
  * aliased path; a JSON body with `"stream": true` asks Prism for the `text/event-stream` example. The SDK (like 0.74.0) drops the path's fixed query when it sends other query params, so a
  * request Prism cannot route is retried under each alias. `Accept: application/binary` becomes `*\/*`.
+ * With `links` (the spec's server URL), JSON responses' links to it point at the proxy (`rewriteLinks`).
  */
 export async function startProxy(
   target: string,
   queries: AliasQueries,
+  links?: string,
 ): Promise<{ url: string; close(): Promise<void> }> {
+  let self = '';
   const u = new URL(target);
   const up: Upstream = { host: u.hostname, port: u.port };
   const server: Server = createServer(async (req, res) => {
@@ -74,8 +104,14 @@ export async function startProxy(
         if (result.res.statusCode !== 404 || !result.body.includes('NO_PATH_MATCHED')) break;
         result = await forward(up, req.method ?? 'GET', path, headers, body);
       }
-      res.writeHead(result.res.statusCode ?? 502, result.res.headers);
-      res.end(result.body);
+      const out = links ? rewriteLinks(result.body, links, self, matched) : result.body;
+      const outHeaders = { ...result.res.headers };
+      if (out !== result.body) {
+        delete outHeaders['transfer-encoding'];
+        outHeaders['content-length'] = String(out.length);
+      }
+      res.writeHead(result.res.statusCode ?? 502, outHeaders);
+      res.end(out);
     } catch (err) {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`mock proxy: ${(err as Error).message}`);
@@ -83,8 +119,9 @@ export async function startProxy(
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
+  self = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: self,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

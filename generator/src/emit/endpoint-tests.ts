@@ -6,12 +6,13 @@ import type { RenderedFile } from './index.js';
  * Per-endpoint tests in the Stainless shape: for each method, one call with only the required params
  * (checking the raw response, the parsed data and `withResponse()`) and, when there are optional params,
  * one call with all of them. They run against the mock server the test setup starts from the spec.
- * Methods that fetch a URL found in another response (`urlFrom`) are left out: the mock cannot serve it.
+ * JSON-lines methods also get a test that decodes the spec's example lines; methods that fetch a URL found in
+ * another response (`urlFrom`) get only that one (the mock points the URL back at itself).
  */
 export function endpointTests(plan: Plan, header: string, packageName: string): RenderedFile[] {
   const files: RenderedFile[] = [];
   for (const mod of plan.modules) {
-    const methods = (mod.resource?.methods ?? []).filter((m) => !m.urlFrom);
+    const methods = mod.resource?.methods ?? [];
     if (methods.length === 0) continue;
     const usesFile = methods.some((m) =>
       JSON.stringify([m.exampleArgs, m.minimalArgs]).includes('$sdkgen:file'),
@@ -52,6 +53,7 @@ function callText(m: PlannedMethod, args: unknown[]): string {
 }
 
 function methodTests(m: PlannedMethod): string[] {
+  if (m.urlFrom) return jsonlTest(m);
   const out = [
     '',
     `  test('${m.name}: only required params', async () => {`,
@@ -71,7 +73,7 @@ function methodTests(m: PlannedMethod): string[] {
     );
   }
   out.push('  });');
-  out.push(...streamTest(m));
+  out.push(...streamTest(m), ...jsonlTest(m));
   if (JSON.stringify(m.exampleArgs) !== JSON.stringify(m.minimalArgs)) {
     out.push(
       '',
@@ -108,5 +110,23 @@ function withStream(args: unknown[], param: string): unknown[] {
   return [
     ...args.slice(0, typeof last === 'object' && last !== null ? -1 : args.length),
     { ...obj, [param]: true },
+  ];
+}
+
+/** For JSON-lines methods: every line the mock serves decodes to an item (the spec's examples, when given). */
+function jsonlTest(m: PlannedMethod): string[] {
+  if (m.response.kind !== 'jsonl') return [];
+  const examples = m.response.examples;
+  const check = examples
+    ? `    expect(items).toEqual(${renderValue(examples, 'test', '    ', 90)});`
+    : '    expect(items.length).toBeGreaterThan(0);';
+  return [
+    '',
+    `  test('${m.name}: decodes JSON lines', async () => {`,
+    `    const decoder = await ${callText(m, m.minimalArgs)};`,
+    '    const items: unknown[] = [];',
+    '    for await (const item of decoder) items.push(item);',
+    check,
+    '  });',
   ];
 }

@@ -142,6 +142,8 @@ export interface IRResponse {
   eventType?: IRType;
   /** Body property that switches to streaming (`stream`), for `json+sse`. */
   streamParam?: string;
+  /** `jsonl`: the media type's example values, one line each (for generated tests). */
+  examples?: unknown[];
   pointer: string;
 }
 

@@ -20,7 +20,11 @@ export function responsesObject(ctx: NormalizeContext, responses: any, at: strin
   const json = types.find((t) => t === 'application/json' || t.endsWith('+json'));
   const sse = types.find((t) => t === 'text/event-stream');
   const jsonl = types.find((t) => JSONL.includes(t));
-  if (jsonl) return { kind: 'jsonl', type: schemaObject(ctx, content[jsonl].schema, typeAt(jsonl)), pointer };
+  if (jsonl) {
+    const type = schemaObject(ctx, content[jsonl].schema, typeAt(jsonl));
+    const examples = exampleValues(ctx, content[jsonl], pointerJoin(pointer, 'content', jsonl));
+    return { kind: 'jsonl', type, ...(examples.length > 0 ? { examples } : {}), pointer };
+  }
   if (json && sse) {
     return {
       kind: 'json+sse',
@@ -33,4 +37,12 @@ export function responsesObject(ctx: NormalizeContext, responses: any, at: strin
   if (json) return { kind: 'json', type: schemaObject(ctx, content[json].schema, typeAt(json)), pointer };
   if (types.length > 0) return { kind: 'binary', pointer };
   return { kind: 'empty', pointer };
+}
+
+/** Every example value of a Media Type Object (`example`, or each of `examples`, following `$ref`). */
+function exampleValues(ctx: NormalizeContext, media: any, at: string): unknown[] {
+  if (media && 'example' in media) return [media.example];
+  return Object.entries<any>(media?.examples ?? {}).map(
+    ([name, ex]) => deref<any>(ctx, ex, pointerJoin(at, 'examples', name)).node?.value,
+  );
 }

@@ -30,6 +30,7 @@ export function bindTransport(
     op.response = {
       kind: 'jsonl',
       type: schemaRef(mc.jsonl.item, 'jsonl/item'),
+      ...(op.response.examples ? { examples: op.response.examples } : {}),
       pointer: op.response.pointer,
     };
   if (mc.binary) op.response = { kind: 'binary', pointer: op.response.pointer };

@@ -48,7 +48,7 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
     fixedQuery: op.fixedQuery,
     pathParams,
     multipart: op.body?.encoding === 'multipart',
-    response: { kind: op.response.kind },
+    response: { kind: op.response.kind, ...(op.response.examples ? { examples: op.response.examples } : {}) },
     headerDefaults: m.headerDefaults,
     clientPath: site.clientPath,
     exampleArgs: [],

@@ -86,7 +86,8 @@ export interface PlannedMethod extends IRDocs {
   multipart: boolean;
   /** Multipart: `false` keeps directory parts of file names. */
   stripFilenames?: boolean;
-  response: { kind: IRResponseKind; type?: IRType; eventType?: IRType };
+  /** `examples`: the spec's example lines of a `jsonl` response. */
+  response: { kind: IRResponseKind; type?: IRType; eventType?: IRType; examples?: unknown[] };
   streaming?: { param: string; base: string; streaming: string; nonStreaming: string };
   page?: { scheme: string; alias: string; item: IRType };
   accept?: string;

@@ -86,4 +86,54 @@ describe('resource messages.batches', () => {
     const dataAndResponse = await responsePromise.withResponse();
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
+
+  test('results: decodes JSON lines', async () => {
+    const decoder = await client.messages.batches.results('message_batch_id');
+    const items: unknown[] = [];
+    for await (const item of decoder) items.push(item);
+    expect(items).toEqual([
+      {
+        custom_id: 'greeting-1',
+        result: {
+          type: 'succeeded',
+          message: {
+            id: 'msg_01XFDUDYJgAACzvnptvVoYEL',
+            type: 'message',
+            role: 'assistant',
+            model: 'claude-sonnet-4-5-20250929',
+            content: [
+              {
+                type: 'text',
+                text: 'Hello! What can I help you with today?',
+                citations: null,
+              },
+            ],
+            stop_reason: 'end_turn',
+            stop_sequence: null,
+            usage: {
+              cache_creation: { ephemeral_1h_input_tokens: 0, ephemeral_5m_input_tokens: 0 },
+              cache_creation_input_tokens: 0,
+              cache_read_input_tokens: 0,
+              inference_geo: null,
+              input_tokens: 12,
+              output_tokens: 9,
+              server_tool_use: null,
+              service_tier: 'standard',
+            },
+          },
+        },
+      },
+      {
+        custom_id: 'greeting-2',
+        result: {
+          type: 'errored',
+          error: {
+            type: 'error',
+            error: { type: 'invalid_request_error', message: 'max_tokens: Field required' },
+            request_id: null,
+          },
+        },
+      },
+    ]);
+  });
 });

@@ -56,4 +56,11 @@ describe('resource messages.batches', () => {
     const dataAndResponse = await responsePromise.withResponse();
     expect(dataAndResponse.response.status).toBe(rawResponse.status);
   });
+
+  test('results: decodes JSON lines', async () => {
+    const decoder = await client.messages.batches.results('batch_id');
+    const items: unknown[] = [];
+    for await (const item of decoder) items.push(item);
+    expect(items.length).toBeGreaterThan(0);
+  });
 });
