@@ -4,7 +4,7 @@ import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
 import type { FinalizedRequestInit } from './types.js';
-import { formatRequestDetails, type LogSource, logLevelEnabled, loggerFor } from './utils/log.js';
+import { formatRequestDetails, type LogSource, loggerFor, logLevelEnabled } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
 
 /** The client members `executeRequest` uses (protected hooks are passed in as callbacks). */

@@ -37,12 +37,16 @@ function forEachRow(headers: HeadersLike, each: RowFn): void {
   if (!headers) return;
   if (brand in headers) {
     const { values, nulls } = headers as NullableHeaders;
-    values.forEach((value, name) => each(name, value));
+    values.forEach((value, name) => {
+      each(name, value);
+    });
     for (const name of nulls) each(name, null);
     return;
   }
   if (headers instanceof Headers) {
-    headers.forEach((value, name) => each(name, value));
+    headers.forEach((value, name) => {
+      each(name, value);
+    });
     return;
   }
   // Record form: a key replaces whatever earlier sources set (hence the leading null row);

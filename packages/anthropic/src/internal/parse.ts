@@ -1,7 +1,7 @@
 import type { BaseAnthropic } from '../core/base-client.js';
 import type { AbstractPage } from '../core/pagination.js';
 import type { FinalRequestOptions } from './request-options.js';
-import { formatRequestDetails, logLevelEnabled, loggerFor } from './utils/log.js';
+import { formatRequestDetails, loggerFor, logLevelEnabled } from './utils/log.js';
 
 /** Everything known about a successful (2xx) response before its body is read. */
 export type APIResponseProps = {
