@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { mockSpec } from './mock-spec.js';
 import { startPrism } from './prism.js';
 import { startProxy } from './proxy.js';
+import { warmUp } from './warm-up.js';
 
 const SPEC = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
 const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url));
@@ -19,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = `${TMP}mock-spec-${process.pid}.json`;
   writeFileSync(file, JSON.stringify(doc));
   const prism = await startPrism(file, `${TMP}prism-${process.pid}.log`);
+  await warmUp(prism.url, doc as Parameters<typeof warmUp>[1]);
   const server = (doc.servers as Array<{ url: string }> | undefined)?.[0]?.url?.replace(/\/$/, '');
   const proxy = await startProxy(prism.url, queries, server);
   project.provide('mockBaseURL', proxy.url);

@@ -1,4 +1,11 @@
-import { type BlobPart, checkFileSupport, type FileOptions, getName, isAsyncIterable, makeFile } from './uploads.js';
+import {
+  type BlobPart,
+  checkFileSupport,
+  type FileOptions,
+  getName,
+  isAsyncIterable,
+  makeFile,
+} from './uploads.js';
 
 type BlobLikePart = string | ArrayBuffer | ArrayBufferView | BlobLike | DataView;
 

@@ -27,7 +27,7 @@ describe('timeouts', () => {
 
   it('retries timeouts like connection errors', async () => {
     server = await startServer([stall(), json({ ok: true })]);
-    const client = clientFor(server, { timeout: 150, maxRetries: 1 });
+    const client = clientFor(server, { timeout: 1_000, maxRetries: 1 });
     await expect(client.get('/v1/x')).resolves.toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
   });
