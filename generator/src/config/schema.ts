@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The SDK config (`spec/sdk.config.yaml`): everything API-specific that the OpenAPI document does not say.
- * The shape was agreed with the spec owners in `/work/ref/config-proposal.md`. Unknown keys are kept
+ * The shape is documented in spec/README.md (the SDK config section). Unknown keys are kept
  * (`looseObject`) so the spec side can add runtime-only settings without breaking the generator.
  */
 
