@@ -46,10 +46,13 @@ describe.each(scenarios)('golden scenario %s', (name) => {
   const outDir = committed ? join(GOLDEN, name, 'out') : mkdtempSync(join(tmpdir(), `sdkgen-${name}-`));
   if (!committed) dirs.push(outDir);
 
-  test.runIf(committed)('committed output matches a fresh run byte for byte', async () => {
-    const result = await generate({ configPath, outDir, mode: 'check' });
-    expect(result.write!.changed.map((c) => c.path)).toEqual([]);
-  });
+  // Only scenarios with committed output have something to compare byte for byte.
+  if (committed) {
+    test('committed output matches a fresh run byte for byte', async () => {
+      const result = await generate({ configPath, outDir, mode: 'check' });
+      expect(result.write!.changed.map((c) => c.path)).toEqual([]);
+    });
+  }
 
   test('output type-checks with tsc --noEmit', async () => {
     if (!committed) await generate({ configPath, outDir, mode: 'write' });
