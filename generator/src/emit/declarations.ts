@@ -10,6 +10,7 @@ import {
 import type { IRDocs, IRType } from '../ir/types.js';
 import { propertyKey } from '../plan/names.js';
 import type { PlannedProperty, PlannedType } from '../plan/types.js';
+import { splitTopLevel } from './split-top-level.js';
 import { docText, type HoistedType, Hoister, type PrintScope, printType } from './type-printer.js';
 
 /** Statements for one planned type: the declaration, then a namespace with its hoisted inline types. */
@@ -143,32 +144,9 @@ function aliasDecl(
   return out;
 }
 
-/** Splits `A | B<C | D> | { x: E | F }` at top-level `|` only. */
-function splitTopLevelUnion(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if ('<({['.includes(ch)) depth++;
-    else if ('>)}]'.includes(ch)) depth--;
-    else if (ch === '|' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts;
-}
-
 /** `| A\n| B` form of a union, printed by ts-morph one member per line. */
 function multilineUnion(type: string): string {
-  const parts = splitTopLevelUnion(type);
+  const parts = splitTopLevel(type, '|').map((part) => part.trim());
   return parts.length > 1 ? `\n| ${parts.join('\n| ')}` : type;
 }
 

@@ -1,4 +1,5 @@
 import { IndentationText, Project, QuoteKind, type SourceFileStructure, StructureKind } from 'ts-morph';
+import { splitTopLevel } from './split-top-level.js';
 
 let project: Project | undefined;
 
@@ -50,29 +51,6 @@ function wrapSignature(line: string): string {
   if (parts.length < 2) return line;
   const inner = parts.map((p) => `${indent}  ${p.trim()},`).join('\n');
   return `${indent}${head}(\n${inner}\n${indent})${ret}${end}`;
-}
-
-/** Splits at `sep` outside brackets, braces, parens and quotes. */
-function splitTopLevel(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
-    else if ('<({['.includes(ch)) depth++;
-    else if ('>)}]'.includes(ch) && text[i - 1] !== '=') depth--;
-    else if (ch === sep && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out;
 }
 
 /** ts-morph prints named imports on one line; long ones get one name per line. */
