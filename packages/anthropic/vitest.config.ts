@@ -1,14 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const src = fileURLToPath(new URL('./src/', import.meta.url));
+import { sdkSourceAlias } from '../../vitest.alias.js';
 
 export default defineConfig({
   resolve: {
-    alias: [
-      { find: /^@sdkgen\/anthropic$/, replacement: `${src}index.ts` },
-      { find: /^@sdkgen\/anthropic\/(.*)$/, replacement: `${src}$1` },
-    ],
+    alias: sdkSourceAlias,
   },
   test: {
     name: 'anthropic',
