@@ -3,11 +3,13 @@
 //   dist/esm  ES modules     (tsconfig.build.json,     module NodeNext)
 //   dist/cjs  CommonJS       (tsconfig.build.cjs.json, module CommonJS) + a nested {"type":"commonjs"}
 // The sources use `.js` relative specifiers, so both compilations read `src/` unchanged: no import rewriting.
+// ky, the transport, is compiled into both trees (scripts/vendor-ky.mjs), so dist/ needs no ESM-only dependency.
 // Every workspace package runs this same file (`node ../anthropic/scripts/build.mjs`) from its own directory.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { vendorKy } from './vendor-ky.mjs';
 
 const pkgDir = process.cwd();
 const dist = join(pkgDir, 'dist');
@@ -80,5 +82,6 @@ if (!existsSync(join(dist, 'esm', 'index.js'))) {
   process.exit(1);
 }
 makeCjsEntryCallable();
+await vendorKy(pkgDir, () => walk(dist).map((file) => relative(pkgDir, file)));
 assertNoTestsShipped();
 console.log(`build: ${relative(join(pkgDir, '..'), pkgDir)} -> dist/esm, dist/cjs`);

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../core/error.js';
-import { castToError } from './errors.js';
+import { castToError, isAbortError } from './errors.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
 import { cancelBody } from './shims.js';
 
@@ -42,25 +42,54 @@ class PrepareError extends Error {
 const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 const MAX_TIMER_MS = 2_147_483_647;
 
-type KyModule = typeof import('ky');
+type KyModule = typeof import('./ky.js');
 let kyModule: Promise<KyModule> | undefined;
 
 /**
  * ky is loaded on the first request, not at import: its module body probes `Request` and
  * `FormData`, which makes Node load its whole fetch implementation (undici) and added ~30 ms to
- * `import('@sdkgen/anthropic')`. A literal `import('ky')` stays visible to bundlers.
+ * `import('@sdkgen/anthropic')`. A literal `import('./ky.js')` stays visible to bundlers.
  */
 function loadKy(): Promise<KyModule> {
-  kyModule ??= import('ky');
+  kyModule ??= import('./ky.js');
   return kyModule;
+}
+
+/** Error names and codes that fetch implementations use for a timeout (undici, Node's net, DOM `TimeoutError`). */
+const TIMEOUT_NAMES = new Set([
+  'TimeoutError',
+  'ConnectTimeoutError',
+  'HeadersTimeoutError',
+  'BodyTimeoutError',
+]);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/**
+ * True when `err`, or an error in its `cause` chain, is a timeout by its type: its name or code, never its
+ * message text (a message may quote a header such as `x-stainless-timeout` without anything having timed out).
+ */
+function isTimeoutByType(err: unknown): boolean {
+  for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
+    const { name, code } = e as { name?: unknown; code?: unknown };
+    if (TIMEOUT_NAMES.has(String(name)) || TIMEOUT_CODES.has(String(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function toSDKError(err: unknown, signal: AbortSignal, isTimeoutError: KyModule['isTimeoutError']): unknown {
   if (err instanceof PrepareError) return err.inner;
   if (signal.aborted) return new APIUserAbortError();
   const cause = castToError(err);
-  const text = String(cause) + ('cause' in cause ? String(cause.cause) : '');
-  if (isTimeoutError(err) || /timed? ?out/i.test(text)) return new APIConnectionTimeoutError({ cause });
+  // An abort the caller did not ask for comes from a fetch-level timer, as in 0.74.0.
+  if (isTimeoutError(err) || isAbortError(err) || isTimeoutByType(err)) {
+    return new APIConnectionTimeoutError({ cause });
+  }
   return new APIConnectionError({ cause });
 }
 

@@ -66,3 +66,51 @@ describe('timeouts', () => {
     );
   });
 });
+
+describe('timeout classification is by error type, not message text', () => {
+  const failingWith = (error: unknown) => async () => {
+    throw error;
+  };
+
+  it.each([
+    ['an error quoting the x-stainless-timeout header', new TypeError('invalid header: x-stainless-timeout')],
+    [
+      'a reset whose cause mentions "timed out" in prose',
+      new TypeError('fetch failed', { cause: new Error('it timed out?') }),
+    ],
+  ])('%s is a connection error, not a timeout', async (_label, error) => {
+    server = await startServer([json({})]);
+    const err: any = await clientFor(server, { maxRetries: 0, fetch: failingWith(error) })
+      .get('/v1/x')
+      .catch((e: any) => e);
+    expect(err).toBeInstanceOf(APIConnectionError);
+    expect(err).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(err.message).toBe('Connection error.');
+    expect(err.cause).toBe(error);
+  });
+
+  it.each([
+    ['a DOMException TimeoutError', new DOMException('The operation timed out.', 'TimeoutError')],
+    [
+      'undici ConnectTimeoutError as cause',
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('Connect Timeout Error'), {
+          name: 'ConnectTimeoutError',
+          code: 'UND_ERR_CONNECT_TIMEOUT',
+        }),
+      }),
+    ],
+    [
+      'an ETIMEDOUT socket error as cause',
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }),
+      }),
+    ],
+  ])('%s is a timeout', async (_label, error) => {
+    server = await startServer([json({})]);
+    const err: any = await clientFor(server, { maxRetries: 0, fetch: failingWith(error) })
+      .get('/v1/x')
+      .catch((e: any) => e);
+    expect(err).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
