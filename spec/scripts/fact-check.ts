@@ -1,6 +1,7 @@
 /**
- * `pnpm spec:facts`: checks the bundled spec against the seed API reference (`../shared/seeds/001_*.txt` from
- * the repo root, or $SDKGEN_SEEDS_DIR). Prints each failing class, then `N passed, M failed`; exits 1 on failures.
+ * `pnpm spec:facts`: checks the bundled spec against the facts of the seed API reference, as committed in
+ * `spec/seed-facts.json` (re-derived by `pnpm spec:seed-facts`). Prints each failing class, then
+ * `N passed, M failed`; exits 1 on failures.
  * Deliberate differences are listed in spec/fact-check-allowlist.yaml (and explained in spec/README.md).
  */
 import { runFactCheck } from './lib/run-facts.js';

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { deriveSeedFacts, formatSeedFacts, loadSeedFacts } from '../scripts/lib/seed-facts.js';
 import { classifyLine, inlineTypeName, referencedClass, unescapeSeed } from '../scripts/lib/seed-lines.js';
 import { parseSeed, parseSeedAliases } from '../scripts/lib/seed-parser.js';
 
@@ -124,5 +126,36 @@ describe('parseSeed', () => {
       'AnthropicBeta = Union[str, Literal["x"]]',
     );
     expect(parseSeedAliases(text)).toEqual(['BetaError', 'AnthropicBeta']);
+  });
+});
+
+describe('seed facts data file', () => {
+  it('derives sorted classes, non-class aliases and the source hash from a seed text', () => {
+    const text = seed(
+      'class Zeta: …',
+      'a: str',
+      'class Alpha: …',
+      'b: Optional[int]',
+      'BetaError = Union[Zeta, Alpha]',
+    );
+    const facts = deriveSeedFacts('/somewhere/001_x.txt', text);
+    expect(facts.classes.map((c) => c.name)).toEqual(['Alpha', 'Zeta']);
+    expect(facts.classes[0]?.fields).toEqual([{ name: 'b', type: 'Optional[int]', optional: true }]);
+    expect(facts.aliases).toEqual(['BetaError']);
+    expect(facts.source).toEqual({
+      file: '001_x.txt',
+      sha256: createHash('sha256').update(text).digest('hex'),
+    });
+    expect(JSON.parse(formatSeedFacts(facts))).toEqual(facts);
+  });
+
+  it('is committed in the repository with every class of the reference', () => {
+    const facts = loadSeedFacts();
+    expect(facts.source.file).toMatch(/^001_.*\.txt$/);
+    expect(facts.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(facts.classes.length).toBeGreaterThan(150);
+    expect(facts.classes.find((c) => c.name === 'BetaMessage')?.fields.map((f) => f.name)).toContain(
+      'content',
+    );
   });
 });

@@ -11,8 +11,9 @@ export const ROOT_DOC = join(SPEC_DIR, 'openapi.yaml');
 export const REDOCLY_CONFIG = join(SPEC_DIR, 'redocly.yaml');
 
 /**
- * Directory holding the seed reference files. The seeds sit next to the repository (`../shared/seeds` from the
- * repo root), locally and in CI; `SDKGEN_SEEDS_DIR` overrides it.
+ * Directory holding the seed reference files, read only by the optional re-derive script
+ * (`scripts/seed-facts.ts`); tests read the committed `spec/seed-facts.json`. In this project's workspace the
+ * seeds sit next to the repository (`../shared/seeds` from the repo root); `SDKGEN_SEEDS_DIR` overrides it.
  */
 export function seedsDir(): string {
   return process.env.SDKGEN_SEEDS_DIR ?? resolve(SPEC_DIR, '..', '..', 'shared', 'seeds');

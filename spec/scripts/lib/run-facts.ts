@@ -1,13 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { bundleSpec } from './bundle.js';
 import { type AllowEntry, checkAlias, checkClass, checkGaCounterpart, type FactResult } from './facts.js';
-import { SPEC_DIR, seedsDir } from './paths.js';
-import { parseSeed, parseSeedAliases } from './seed-parser.js';
+import { SPEC_DIR } from './paths.js';
+import { loadSeedFacts, type SeedFacts } from './seed-facts.js';
 
 /** Outcome of a whole fact-check run. */
 export interface FactReport {
+  /** The seed reference the committed facts were derived from. */
   seedFile: string;
   classCount: number;
   aliasCount: number;
@@ -27,19 +28,9 @@ export function loadAllowlist(file = join(SPEC_DIR, 'fact-check-allowlist.yaml')
   return entries;
 }
 
-/** Finds the seed reference file (`001_*.txt`). */
-export function findSeedFile(dir = seedsDir()): string {
-  const name = existsSync(dir) ? readdirSync(dir).find((f) => /^001_.*\.txt$/.test(f)) : undefined;
-  if (!name) throw new Error(`no 001_*.txt seed reference in ${dir} (set SDKGEN_SEEDS_DIR to override)`);
-  return join(dir, name);
-}
-
-/** Parses the seed, bundles the spec and checks every seed class and top-level alias. */
-export async function runFactCheck(seedFile = findSeedFile()): Promise<FactReport> {
-  const text = readFileSync(seedFile, 'utf8');
-  const classes = [...parseSeed(text).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const classNames = new Set(classes.map((c) => c.name));
-  const aliases = parseSeedAliases(text).filter((n) => !classNames.has(n));
+/** Bundles the spec and checks every seed class and top-level alias of the committed seed facts. */
+export async function runFactCheck(facts: SeedFacts = loadSeedFacts()): Promise<FactReport> {
+  const { classes, aliases } = facts;
   const { doc } = await bundleSpec();
   const allow = loadAllowlist();
   const ga = classes.flatMap((c) => checkGaCounterpart(doc, c, allow) ?? []);
@@ -50,7 +41,7 @@ export async function runFactCheck(seedFile = findSeedFile()): Promise<FactRepor
   ];
   const failed = results.filter((r) => r.problems.length > 0).length;
   return {
-    seedFile,
+    seedFile: facts.source.file,
     classCount: classes.length,
     aliasCount: aliases.length,
     gaCount: ga.length,
