@@ -86,9 +86,13 @@ export class BaseAnthropic {
   }: ClientOptions = {}) {
     const options: ClientOptions = { apiKey, authToken, ...opts, baseURL: baseURL || DEFAULT_BASE_URL };
     if (!options.dangerouslyAllowBrowser && isRunningInBrowser()) {
+      // Worded as 0.74.0 words it: people match on this text.
       throw new Errors.AnthropicError(
-        'Running in a browser is disabled by default because it exposes your API key to the page. ' +
-          'Pass `dangerouslyAllowBrowser: true` if you have mitigations in place.',
+        "It looks like you're running in a browser-like environment.\n\n" +
+          'This is disabled by default, as it risks exposing your secret API credentials to attackers.\n' +
+          'If you understand the risks and have appropriate mitigations in place,\n' +
+          'you can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\n' +
+          'new Anthropic({ apiKey, dangerouslyAllowBrowser: true });\n',
       );
     }
     // Credentials first, so that even the constructor's own warnings can mask them.
