@@ -6,9 +6,11 @@ import { type GenerateOptions, generate } from './pipeline.js';
 export type Subcommand = (argv: string[]) => Promise<number>;
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   diff: async () => ((await import('./diff/cli.js')) as { run: Subcommand }).run,
+  init: async () => ((await import('./init/cli.js')) as { run: Subcommand }).run,
 };
 
 const USAGE = `usage: sdkgen generate [--spec <openapi.yaml>] [--config <sdk.config.yaml>] [--out <dir>] [--check | --dry-run] [--dump ir|plan]
+       sdkgen init --spec <openapi.yaml> [--out <sdk.config.yaml>] [--force]
        sdkgen diff ...`;
 
 /** argv -> pipeline -> exit code (0 ok, 1 drift in --check, 2 generator error). */
