@@ -1,10 +1,12 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
-import { AnthropicError } from '@sdkgen/anthropic/core/error';
-import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
-import { Stream } from '@sdkgen/anthropic/core/streaming';
-import { CredentialResolver, type ProviderChainResolver, signRequest } from './core/auth.js';
-import { MODEL_ENDPOINTS, moveBetasIntoBody, rewriteForBedrock } from './core/request.js';
-import { bedrockServerSentEvents, isEventStreamResponse } from './core/streaming.js';
+import { readEnv } from '@sdkgen/anthropic/core/platform';
+import type { Stream as CoreStream } from '@sdkgen/anthropic/core/streaming';
+// Only `getAuthHeaders` comes from `core/auth`, and it is looked up on the module at each call, so
+// replacing that module (`jest.mock('@sdkgen/anthropic-bedrock/core/auth', ...)`) replaces signing.
+import { getAuthHeaders } from './core/auth.js';
+import type { ProviderChainResolver } from './core/credentials.js';
+import { moveBetasIntoBody, rewriteForBedrock } from './core/request.js';
+import { isEventStreamResponse, Stream } from './core/streaming.js';
 
 /** The platform name used in error messages. */
 export const PLATFORM = 'Amazon Bedrock';
@@ -38,6 +40,7 @@ export type ClientOptions = Omit<CoreClientOptions, 'apiKey' | 'authToken'> & {
 };
 
 type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
+type FinalizedRequestInit = Awaited<ReturnType<BaseAnthropic['buildRequest']>>['req'];
 type StreamProps = { response: Response; controller: AbortController };
 
 /**
@@ -52,7 +55,6 @@ export class BedrockBase extends BaseAnthropic {
   awsSessionToken: string | null;
   skipAuth: boolean;
   providerChainResolver: ProviderChainResolver | null;
-  #credentials: CredentialResolver;
   #chainSecrets: string[] = [];
 
   /** @param opts see {@link ClientOptions}. */
@@ -71,14 +73,6 @@ export class BedrockBase extends BaseAnthropic {
     this.awsSessionToken = opts.awsSessionToken ?? null;
     this.skipAuth = opts.skipAuth ?? false;
     this.providerChainResolver = opts.providerChainResolver ?? null;
-    const warns = this.logLevel !== 'off' && this.logLevel !== 'error';
-    if (warns && (this.awsAccessKey == null) !== (this.awsSecretKey == null)) {
-      this.logger.warn(
-        'Amazon Bedrock: only one of `awsAccessKey` and `awsSecretKey` was given; both are ignored and ' +
-          'the default AWS credential chain is used. Pass both, or neither.',
-      );
-    }
-    this.#credentials = new CredentialResolver(this);
   }
 
   protected override validateHeaders(): void {
@@ -95,12 +89,22 @@ export class BedrockBase extends BaseAnthropic {
     return [...super._secrets(), ...own, ...this.#chainSecrets];
   }
 
-  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
-    await super.prepareOptions(options);
-    if (!MODEL_ENDPOINTS.has(options.path) || options.method !== 'post') {
-      throw unsupportedEndpoint(PLATFORM, options.method, options.path);
+  /**
+   * Builds one attempt in Bedrock's shape: `anthropic_version` in a copy of the body; for
+   * messages and completions, `model` and `stream` moved into the path
+   * (`/model/{model}/invoke[-with-response-stream]`); `anthropic-beta` flags copied into the
+   * body's `anthropic_beta`. Other paths are sent as they are.
+   */
+  override async buildRequest(
+    options: FinalRequestOptions,
+    ctx?: { retryCount?: number },
+  ): Promise<{ req: FinalizedRequestInit; url: string; timeout: number }> {
+    const built = await super.buildRequest(rewriteForBedrock({ ...options }), ctx);
+    const { req } = built;
+    if (typeof req.body === 'string') {
+      req.body = moveBetasIntoBody(req.body, (req.headers as Headers).get('anthropic-beta'));
     }
-    rewriteForBedrock(options);
+    return built;
   }
 
   protected override async prepareRequest(
@@ -108,33 +112,32 @@ export class BedrockBase extends BaseAnthropic {
     context: { url: string; options: FinalRequestOptions },
   ): Promise<void> {
     await super.prepareRequest(request, context);
-    const headers = request.headers as Headers;
-    if (typeof request.body === 'string') {
-      request.body = moveBetasIntoBody(request.body, headers.get('anthropic-beta'));
-    }
     if (this.skipAuth) return;
-    if (!this.awsRegion) {
-      throw new AnthropicError(
-        'Amazon Bedrock: no region. Pass `awsRegion` to the client or set the AWS_REGION environment variable.',
+    const regionName = this.awsRegion;
+    if (!regionName) {
+      throw new Error(
+        'Expected `awsRegion` option to be passed to the client or the `AWS_REGION` environment variable to be present',
       );
     }
-    const credentials = await this.#credentials.resolve();
-    if (!this.#credentials.hasStaticKeys) {
-      this.#chainSecrets = [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter(Boolean);
-    }
-    const body =
-      typeof request.body === 'string' || request.body instanceof Uint8Array ? request.body : undefined;
-    const method = request.method ?? context.options.method;
-    const signed = await signRequest(
-      { method, url: context.url, headers, body },
-      { region: this.awsRegion, credentials },
-    );
-    for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+    const signed = await getAuthHeaders(request, {
+      url: context.url,
+      regionName,
+      awsAccessKey: this.awsAccessKey,
+      awsSecretKey: this.awsSecretKey,
+      awsSessionToken: this.awsSessionToken,
+      fetchOptions: this.fetchOptions,
+      providerChainResolver: this.providerChainResolver,
+    });
+    const headers = request.headers as Headers;
+    const token = signed['x-amz-security-token'];
+    if (token && token !== this.awsSessionToken) this.#chainSecrets = [token];
+    // Headers already on the request win, as in the official client.
+    for (const [name, value] of Object.entries(signed)) if (!headers.has(name)) headers.set(name, value);
   }
 
-  protected override makeStream<T>(props: StreamProps): Stream<T> {
+  protected override makeStream<T>(props: StreamProps): CoreStream<T> {
+    // A proxy in front of Bedrock may answer in SSE; that is decoded as on the Anthropic API.
     if (!isEventStreamResponse(props.response)) return super.makeStream(props as never);
-    const events = bedrockServerSentEvents(props.response);
-    return Stream.fromServerSentEvents<T>(events, props.controller, this, props.response.headers);
+    return Stream.fromSSEResponse<T>(props.response, props.controller, this);
   }
 }

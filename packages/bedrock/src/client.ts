@@ -5,6 +5,7 @@ import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { BedrockBase, type ClientOptions, PLATFORM } from './base-client.js';
 
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
 export type { ClientOptions } from './base-client.js';
 
 /** `client.messages` on Bedrock: no Message Batches and no token counting. */
@@ -15,27 +16,6 @@ export type BetaResource = Omit<Beta, 'messages'> & {
   messages: Omit<BetaMessagesOverlay, 'batches' | 'countTokens'>;
 };
 
-type BothStaticCreds = {
-  awsAccessKey: string;
-  awsSecretKey: string;
-  awsSessionToken?: string | null | undefined;
-};
-type NoStaticCreds = {
-  awsAccessKey?: null | undefined;
-  awsSecretKey?: null | undefined;
-  awsSessionToken?: null | undefined;
-};
-type AccessOnly = {
-  awsAccessKey: string;
-  awsSecretKey?: null | undefined;
-  awsSessionToken?: string | null | undefined;
-};
-type SecretOnly = {
-  awsSecretKey: string;
-  awsAccessKey?: null | undefined;
-  awsSessionToken?: string | null | undefined;
-};
-
 const UNSERVED_ON_MESSAGES = { resources: ['batches'], methods: ['countTokens'] } as const;
 
 /**
@@ -43,8 +23,8 @@ const UNSERVED_ON_MESSAGES = { resources: ['batches'], methods: ['countTokens'] 
  * `parse()`, legacy Completions, beta Messages with the tool runner), sent to Bedrock's
  * `InvokeModel` endpoints and signed with AWS SigV4. Credentials are the static keys given, or
  * the default AWS chain (environment, shared config/SSO, web identity, container/instance role).
- * Methods Bedrock does not serve (batches, token counting, models, files, skills) throw
- * `UnsupportedOnPlatformError` before sending anything.
+ * `messages.batches` and `countTokens`, which Bedrock does not serve, throw
+ * `UnsupportedOnPlatformError` before sending anything; other paths are sent as they are.
  *
  * @example
  * ```ts
@@ -63,14 +43,7 @@ export class AnthropicBedrock extends BedrockBase {
   #completions: Completions | undefined;
   #beta: BetaResource | undefined;
 
-  /** Static credentials: both keys, optionally with a session token. */
-  constructor(opts: ClientOptions & BothStaticCreds);
-  /** No static keys: credentials come from the default AWS chain (or `providerChainResolver`). */
-  constructor(opts?: ClientOptions & NoStaticCreds);
-  /** @deprecated Only `awsAccessKey` is ignored (the default chain is used): pass both keys, or neither. */
-  constructor(opts: ClientOptions & AccessOnly);
-  /** @deprecated Only `awsSecretKey` is ignored (the default chain is used): pass both keys, or neither. */
-  constructor(opts: ClientOptions & SecretOnly);
+  /** @param opts see {@link ClientOptions}; region and base URL default from the environment. */
   constructor(opts: ClientOptions = {}) {
     super(opts);
   }

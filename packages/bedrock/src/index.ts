@@ -7,4 +7,4 @@ export {
   type ClientOptions,
   type MessagesResource,
 } from './client.js';
-export { BedrockCredentialsError, type ProviderChainResolver } from './core/auth.js';
+export { BedrockCredentialsError, type ProviderChainResolver } from './core/credentials.js';

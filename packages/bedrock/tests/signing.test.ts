@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CredentialResolver, signRequest } from '../src/core/auth.js';
+import { signRequest } from '../src/core/auth.js';
+import { resolveCredentials } from '../src/core/credentials.js';
 import { type BedrockReply, startBedrockServer, TEST_CREDENTIALS } from './helpers/bedrock-server.js';
 
 const ok: BedrockReply = { kind: 'json', body: { ok: true } };
@@ -99,10 +100,10 @@ describe('SigV4 signing against a verifying server', () => {
   });
 });
 
-describe('CredentialResolver', () => {
+describe('resolveCredentials', () => {
   it('uses static keys without consulting the chain', async () => {
     let chainCalls = 0;
-    const resolver = new CredentialResolver({
+    const credentials = await resolveCredentials({
       awsAccessKey: 'AK',
       awsSecretKey: 'SK',
       awsSessionToken: null,
@@ -111,13 +112,13 @@ describe('CredentialResolver', () => {
         return async () => TEST_CREDENTIALS;
       },
     });
-    expect(await resolver.resolve()).toEqual({ accessKeyId: 'AK', secretAccessKey: 'SK' });
+    expect(credentials).toEqual({ accessKeyId: 'AK', secretAccessKey: 'SK' });
     expect(chainCalls).toBe(0);
   });
 
   it('builds the provider chain once for concurrent first requests', async () => {
     let chainCalls = 0;
-    const resolver = new CredentialResolver({
+    const source = {
       awsAccessKey: null,
       awsSecretKey: null,
       awsSessionToken: null,
@@ -125,23 +126,22 @@ describe('CredentialResolver', () => {
         chainCalls++;
         return async () => TEST_CREDENTIALS;
       },
-    });
-    const all = await Promise.all([resolver.resolve(), resolver.resolve(), resolver.resolve()]);
+    };
+    const all = await Promise.all([1, 2, 3].map(() => resolveCredentials(source)));
     expect(all.map((c) => c.accessKeyId)).toEqual(Array(3).fill(TEST_CREDENTIALS.accessKeyId));
     expect(chainCalls).toBe(1);
   });
 
-  it('explains how to supply credentials when the chain finds none, without leaking the cause', async () => {
-    const resolver = new CredentialResolver({
+  it("passes the chain's own error through unchanged, as the official client does", async () => {
+    const cause = new Error('Could not load credentials from any providers');
+    const err = await resolveCredentials({
       awsAccessKey: null,
       awsSecretKey: null,
       awsSessionToken: null,
       providerChainResolver: async () => async () => {
-        throw new Error('Could not load credentials from any providers');
+        throw cause;
       },
-    });
-    const err = await resolver.resolve().catch((e: Error) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/Amazon Bedrock: no AWS credentials found.*awsAccessKey/);
+    }).catch((e: Error) => e);
+    expect(err).toBe(cause);
   });
 });

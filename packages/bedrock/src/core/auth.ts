@@ -1,21 +1,11 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { AnthropicError } from '@sdkgen/anthropic/core/error';
+import type { ClientOptions } from '@sdkgen/anthropic/core/client-options';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { type ProviderChainResolver, resolveCredentials } from './credentials.js';
 
 /** The AWS service name Bedrock's runtime endpoints are signed for. */
 export const BEDROCK_SIGNING_SERVICE = 'bedrock';
-
-/** Returns a credential provider; lets edge runtimes replace the Node.js default chain. */
-export type ProviderChainResolver = () => Promise<AwsCredentialIdentityProvider>;
-
-/** Where credentials come from: static keys win, otherwise a (lazily built) provider chain. */
-export type CredentialSource = {
-  awsAccessKey: string | null;
-  awsSecretKey: string | null;
-  awsSessionToken: string | null;
-  providerChainResolver: ProviderChainResolver | null;
-};
 
 /** A request as it will go over the wire: what SigV4 covers. */
 export type SignableRequest = {
@@ -25,70 +15,49 @@ export type SignableRequest = {
   body?: string | Uint8Array | undefined;
 };
 
-/** Raised when no AWS credentials can be found; the message names the ways to supply them. */
-export class BedrockCredentialsError extends AnthropicError {
-  override name = 'BedrockCredentialsError';
-}
+/** What `getAuthHeaders` needs besides the request: where it goes and the credentials to use. */
+export type AuthProps = {
+  /** The final URL of the request. */
+  url: string;
+  /** The AWS region the signature is scoped to. */
+  regionName: string;
+  awsAccessKey: string | null | undefined;
+  awsSecretKey: string | null | undefined;
+  awsSessionToken: string | null | undefined;
+  /** The client's `fetchOptions`; passed for custom signers, unused here. */
+  fetchOptions?: ClientOptions['fetchOptions'] | undefined;
+  providerChainResolver?: ProviderChainResolver | null;
+};
 
-async function defaultProviderChain(): Promise<AwsCredentialIdentityProvider> {
-  // Imported on first use: the chain pulls in a large part of the AWS SDK, and callers
-  // with static keys or their own resolver never need it.
-  let mod: typeof import('@aws-sdk/credential-providers');
-  try {
-    mod = await import('@aws-sdk/credential-providers');
-  } catch (err) {
-    throw new BedrockCredentialsError(
-      "Amazon Bedrock: could not load '@aws-sdk/credential-providers' for the default credential chain; " +
-        'pass `awsAccessKey` and `awsSecretKey`, or a `providerChainResolver`.',
-      { cause: err },
-    );
-  }
-  return mod.fromNodeProviderChain();
+function signableBody(body: RequestInit['body']): string | Uint8Array | undefined {
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return undefined;
 }
 
 /**
- * Resolves credentials once per client and memoizes the provider, so concurrent first requests
- * share one chain lookup instead of racing each other.
+ * The headers of `req` signed with AWS SigV4 for Bedrock: the request's own headers plus
+ * `authorization`, `x-amz-date`, `x-amz-content-sha256` and, for temporary credentials,
+ * `x-amz-security-token`. Credentials are the static keys when both are given, otherwise the
+ * provider chain's. `AnthropicBedrock` calls it for every attempt unless `skipAuth` is set, through
+ * this module's export, so replacing the module (e.g. `jest.mock('.../core/auth')`) replaces signing.
+ *
+ * @example
+ * ```ts
+ * const headers = await getAuthHeaders(
+ *   { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+ *   { url, regionName: 'us-east-1', awsAccessKey: 'AK', awsSecretKey: 'SK', awsSessionToken: null },
+ * );
+ * ```
  */
-export class CredentialResolver {
-  #provider: Promise<AwsCredentialIdentityProvider> | undefined;
-
-  constructor(private readonly source: CredentialSource) {}
-
-  /** True when both static keys are present (the chain is then never consulted). */
-  get hasStaticKeys(): boolean {
-    return !!(this.source.awsAccessKey && this.source.awsSecretKey);
-  }
-
-  /** The credentials to sign the next request with. */
-  async resolve(): Promise<AwsCredentialIdentity> {
-    const { awsAccessKey, awsSecretKey, awsSessionToken } = this.source;
-    if (awsAccessKey && awsSecretKey) {
-      return {
-        accessKeyId: awsAccessKey,
-        secretAccessKey: awsSecretKey,
-        ...(awsSessionToken ? { sessionToken: awsSessionToken } : {}),
-      };
-    }
-    this.#provider ??= (this.source.providerChainResolver ?? defaultProviderChain)();
-    const provider = await this.#provider.catch((err) => {
-      this.#provider = undefined;
-      throw err;
-    });
-    try {
-      return await provider();
-    } catch (err) {
-      // The chain's own message can quote file paths or profile names, never key material;
-      // it is kept as `cause` for debugging.
-      throw new BedrockCredentialsError(
-        'Amazon Bedrock: no AWS credentials found. Pass `awsAccessKey` and `awsSecretKey` to the client, ' +
-          'or configure the default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, SSO, ' +
-          'web identity, or an instance/container role).',
-        { cause: err },
-      );
-    }
-  }
-}
+export const getAuthHeaders = async (req: RequestInit, props: AuthProps): Promise<Record<string, string>> => {
+  if (!req.method) throw new Error('Expected request method property to be set');
+  const credentials = await resolveCredentials(props);
+  return signRequest(
+    { method: req.method, url: props.url, headers: new Headers(req.headers), body: signableBody(req.body) },
+    { region: props.regionName, credentials },
+  );
+};
 
 /**
  * Computes SigV4 headers (`authorization`, `x-amz-date`, `x-amz-content-sha256`, and

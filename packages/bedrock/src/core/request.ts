@@ -17,15 +17,32 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function invalidValue(value: unknown): string | undefined {
+  const plainObject =
+    typeof value === 'object' && value !== null && value.toString === Object.prototype.toString;
+  if (value != null && !plainObject) return undefined;
+  return `Value of type ${Object.prototype.toString.call(value).slice(8, -1)} is not a valid path parameter`;
+}
+
 /**
- * Escapes a model id for use as one path segment: `/` in ARNs must be escaped, while `:` (as in
- * `...-v2:0`) is a legal segment character and stays readable, as Bedrock documents it.
+ * The invoke path for `model`, escaped as one path segment: `/` in ARNs is escaped, while `:`
+ * (as in `...-v2:0`) is a legal segment character and stays readable, as Bedrock documents it.
+ * A missing model, a plain object or a `.`/`..` segment is refused with the official wording.
  */
-function modelSegment(model: unknown): string {
-  if (typeof model !== 'string' || !model) {
-    throw new AnthropicError('Amazon Bedrock: the request body needs a `model` (model id, ARN or profile)');
-  }
-  return model.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
+function invokePath(model: unknown, stream: boolean): string {
+  const prefix = '/model/';
+  const segment = String(model).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
+  const path = `${prefix}${segment}/${stream ? 'invoke-with-response-stream' : 'invoke'}`;
+  const problem =
+    invalidValue(model) ??
+    (/^(?:\.|%2e){1,2}$/i.test(segment)
+      ? `Value "${segment}" can't be safely passed as a path parameter`
+      : undefined);
+  if (!problem) return path;
+  const underline = ' '.repeat(prefix.length) + '^'.repeat(segment.length);
+  throw new AnthropicError(
+    `Path parameters result in path with invalid segments:\n${problem}\n${path}\n${underline}`,
+  );
 }
 
 /**
@@ -43,18 +60,16 @@ function modelSegment(model: unknown): string {
 export function rewriteForBedrock<T extends RewritableOptions>(options: T): T {
   if (!isObject(options.body)) {
     if (MODEL_ENDPOINTS.has(options.path) && options.method === 'post') {
-      throw new AnthropicError(`Amazon Bedrock: expected a JSON object body for post ${options.path}`);
+      throw new Error('Expected request body to be an object for post /v1/messages');
     }
     return options;
   }
   const body: Record<string, unknown> = { ...options.body };
-  body.anthropic_version ??= DEFAULT_BEDROCK_VERSION;
+  body.anthropic_version ||= DEFAULT_BEDROCK_VERSION;
   if (MODEL_ENDPOINTS.has(options.path) && options.method === 'post') {
-    const model = modelSegment(body.model);
-    const stream = body.stream === true;
+    options.path = invokePath(body.model, !!body.stream);
     delete body.model;
     delete body.stream;
-    options.path = `/model/${model}/${stream ? 'invoke-with-response-stream' : 'invoke'}`;
   }
   options.body = body;
   return options;
@@ -72,7 +87,7 @@ export function moveBetasIntoBody(body: string, betaHeader: string | null): stri
   } catch {
     return body;
   }
-  if (!isObject(parsed) || parsed.anthropic_beta !== undefined) return body;
+  if (!isObject(parsed) || parsed.anthropic_beta) return body;
   const betas = betaHeader
     .split(',')
     .map((beta) => beta.trim())

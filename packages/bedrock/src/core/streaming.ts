@@ -1,6 +1,9 @@
+import type { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
 import { AnthropicError, APIError } from '@sdkgen/anthropic/core/error';
-import type { ServerSentEvent } from '@sdkgen/anthropic/core/streaming';
+import { Stream as CoreStream, type ServerSentEvent } from '@sdkgen/anthropic/core/streaming';
 import { readBedrockStream } from './event-stream.js';
+
+export { fromUtf8, getMinimalSerdeContext, toUtf8 } from './serde-context.js';
 
 /** The content type of a Bedrock `invoke-with-response-stream` response. */
 export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';
@@ -73,5 +76,28 @@ export async function* bedrockServerSentEvents(response: Response): AsyncGenerat
   for await (const item of readBedrockStream(bodyChunks(response.body))) {
     if (item.kind === 'exception') throw exceptionToAPIError(item, response.headers);
     yield { event: eventName(item.data), data: item.data, raw: [] };
+  }
+}
+
+/**
+ * A `Stream` decoded from a Bedrock `invoke-with-response-stream` response (AWS event-stream
+ * framing) instead of SSE; it yields the same items as the main SDK's stream, and exception
+ * frames are thrown as the matching `APIError` subclass.
+ *
+ * @example
+ * ```ts
+ * const stream = Stream.fromSSEResponse<RawMessageStreamEvent>(response, new AbortController());
+ * for await (const event of stream) console.log(event.type);
+ * ```
+ */
+export class Stream<Item> extends CoreStream<Item> {
+  static override fromSSEResponse<Item>(
+    response: Response,
+    controller: AbortController,
+    client?: BaseAnthropic,
+  ): Stream<Item> {
+    const events = bedrockServerSentEvents(response);
+    const core = CoreStream.fromServerSentEvents<Item>(events, controller, client, response.headers);
+    return new Stream<Item>(() => core[Symbol.asyncIterator](), controller, client);
   }
 }
