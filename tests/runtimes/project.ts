@@ -1,0 +1,55 @@
+/**
+ * The throwaway project every runtime runs in: the SDK packed as a release packs it, installed with plain npm
+ * together with the runtimes themselves (each ships its binary inside a registry package) and esbuild.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { installProject, pack } from '../install/pack.js';
+import { runtimePackages } from './runtimes.js';
+
+const PROGRAMS = fileURLToPath(new URL('./programs/', import.meta.url));
+/** The same lock name the parity tests take, so two `pnpm pack` builds never write one `dist/` at once. */
+const PACK_LOCK = join(tmpdir(), 'sdkgen-pack.lock');
+
+async function withPackLock<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(PACK_LOCK);
+      break;
+    } catch {
+      const stale =
+        Date.now() - (statSync(PACK_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 15 * 60_000;
+      if (stale) rmSync(PACK_LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`runtimes: ${PACK_LOCK} held for over 10 minutes`);
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(PACK_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Packs `@sdkgen/anthropic` into `work/tarballs` (or takes the tarball named by `SDKGEN_TARBALL`, to reuse a pack)
+ * and installs it with the runtimes into `work/project`, with the scenario and launchers copied next to it.
+ */
+export async function prepareProject(work: string): Promise<string> {
+  let tarball = process.env.SDKGEN_TARBALL;
+  if (!tarball) {
+    const dest = join(work, 'tarballs');
+    mkdirSync(dest, { recursive: true });
+    const packed = await withPackLock(() => pack('anthropic', dest));
+    if (!packed.tarball) throw new Error(`runtimes: pnpm pack failed:\n${packed.error}`);
+    tarball = packed.tarball;
+  }
+  const project = join(work, 'project');
+  await installProject(project, [tarball], [...runtimePackages(), 'esbuild@^0.28']);
+  for (const file of readdirSync(PROGRAMS)) copyFileSync(join(PROGRAMS, file), join(project, file));
+  return project;
+}
