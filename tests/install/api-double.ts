@@ -1,7 +1,9 @@
 /**
  * A small scripted stand-in for the Anthropic API, for tests that run the *packed* SDK in another process or a
- * browser: one message (JSON or streamed as SSE), a two-page model list, and a message batch whose results are
- * JSONL at `results_url`. Answers CORS preflights so a page on another origin can call it. Built on the fault server.
+ * browser: one message (JSON or streamed as SSE), a two-page model list, a message batch whose results are
+ * JSONL at `results_url`, and one tool-use turn for a request that offers tools. Two model names script the
+ * abort cases: `STALL_MODEL` never answers, `SLOW_MODEL` streams one event every 100 ms. Answers CORS
+ * preflights so a page on another origin can call it. Built on the fault server.
  *
  * @example
  * ```ts
@@ -17,6 +19,14 @@ export const MESSAGE_TEXT = 'Hello from the double';
 export const MODEL_IDS = ['model-a', 'model-b', 'model-c'];
 /** The custom ids of the batch results, in order. */
 export const RESULT_IDS = ['req-1', 'req-2'];
+/** The input the double asks the first offered tool to run with. */
+export const TOOL_INPUT = { city: 'Paris' };
+/** The model name whose requests get no answer (until the client gives up). */
+export const STALL_MODEL = 'claude-stall';
+/** The model name whose streamed message arrives one event every 100 ms. */
+export const SLOW_MODEL = 'claude-slow';
+/** The final text of a tool-use turn: the tool result's text, quoted back. */
+export const toolReplyText = (result: string) => `The tool said: ${result}`;
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -77,6 +87,26 @@ export function messageEvents(model: string) {
   ];
 }
 
+type ToolTurnBody = { model: string; tools?: Array<{ name: string }>; messages: Array<{ content: unknown }> };
+
+/**
+ * A request offering tools gets a `tool_use` for the first tool, and once the last message carries its
+ * `tool_result`, a text answer quoting the result.
+ */
+function toolTurn(body: ToolTurnBody): Reply {
+  const last = body.messages.at(-1)?.content;
+  const result = Array.isArray(last) ? last.find((block) => block?.type === 'tool_result') : undefined;
+  if (result) {
+    const text = typeof result.content === 'string' ? result.content : JSON.stringify(result.content);
+    return json({
+      ...message(body.model),
+      content: [{ type: 'text', text: toolReplyText(text), citations: null }],
+    });
+  }
+  const use = { type: 'tool_use', id: 'toolu_01', name: body.tools![0]!.name, input: TOOL_INPUT };
+  return json({ ...message(body.model), content: [use], stop_reason: 'tool_use' });
+}
+
 function modelPage(url: URL): Reply {
   const after = url.searchParams.get('after_id');
   const start = after ? MODEL_IDS.indexOf(after) + 1 : 0;
@@ -112,6 +142,12 @@ function results(model: string): Reply {
 function route(method: string, url: URL, body: any, base: string): Reply {
   const path = url.pathname;
   if (method === 'POST' && path === '/v1/messages') {
+    if (body?.model === STALL_MODEL) return { stallMs: Number.POSITIVE_INFINITY };
+    if (body?.stream && body.model === SLOW_MODEL) {
+      const chunks = messageEvents(body.model).map((event) => encodeSSE([event]));
+      return { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks, chunkDelayMs: 100 };
+    }
+    if (body?.tools?.length && !body.stream) return toolTurn(body);
     if (body?.stream) {
       return {
         status: 200,
