@@ -2,10 +2,11 @@
  * The release path, end to end: `pnpm pack` every publishable package (which builds it), lint the tarballs with
  * publint and @arethetypeswrong/cli, install them with plain npm into a throwaway project under the OS temp folder,
  * then run an ES module script and a CommonJS script against a local API double and type-check a TypeScript
- * consumer under `moduleResolution` node16 and bundler.
+ * consumer under `moduleResolution` node16 and bundler. The same project carries the consumer matrix
+ * (matrix.ts): one program under jest, vitest, node, webpack and esbuild, and three type-check modes.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import type { TestProject } from 'vitest/node';
 import type { FaultServer } from '../helpers/fault-server.js';
 import setupMockServer from '../mock-server/global-setup.js';
 import { MESSAGE_TEXT, MODEL_IDS, RESULT_IDS, startApiDouble } from './api-double.js';
+import { MATRIX_TOOLS, matrixTests } from './matrix.js';
 import { installProject, PACKAGE_DIRS, type Packed, pack, REPO, runNode, typecheck } from './pack.js';
 
 const CONSUMER = fileURLToPath(new URL('./consumer/', import.meta.url));
@@ -67,11 +69,12 @@ describe('packed packages in a fresh npm project', () => {
     const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
     try {
       // zod is the SDK's optional peer; the zod helpers among the deep paths need it, as they do for users.
-      await installProject(project, tarballs, ['@types/node@^20', 'zod@^4']);
+      // The matrix's tools come in the same install: one resolution, one download pass.
+      await installProject(project, tarballs, ['@types/node@^20', 'zod@^4', ...MATRIX_TOOLS]);
     } catch (err: any) {
       installError = `${err.stdout ?? ''}${err.stderr ?? err.message}`;
     }
-    for (const file of readdirSync(CONSUMER)) copyFileSync(join(CONSUMER, file), join(project, file));
+    cpSync(CONSUMER, project, { recursive: true });
     api = await startApiDouble();
     mock = await startMockServer();
   }, 15 * 60_000);
@@ -199,4 +202,9 @@ describe('packed packages in a fresh npm project', () => {
     },
     120_000,
   );
+
+  matrixTests(() => {
+    requireInstalled();
+    return { project, env: { API_URL: api!.url, MOCK_URL: mock!.url } };
+  });
 });
