@@ -1,9 +1,8 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
-import { AnthropicError } from '@sdkgen/anthropic/core/error';
-import { readEnv, unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
+import { readEnv } from '@sdkgen/anthropic/core/platform';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
-import { VertexAuthProvider } from './core/auth.js';
-import { isServedByVertex, rewriteForVertex, vertexBaseURL } from './core/request.js';
+import { type VertexAuth, VertexAuthProvider } from './core/auth.js';
+import { rewriteForVertex, vertexBaseURL } from './core/request.js';
 
 /** The platform name used in error messages. */
 export const PLATFORM = 'Google Vertex AI';
@@ -35,6 +34,7 @@ export type ClientOptions = Omit<CoreClientOptions, 'apiKey' | 'authToken'> & {
 };
 
 type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
+type FinalizedRequestInit = Awaited<ReturnType<BaseAnthropic['buildRequest']>>['req'];
 
 /**
  * The Vertex AI transport: a `BaseAnthropic` whose Messages requests go to the publisher model's
@@ -46,25 +46,27 @@ export class VertexBase extends BaseAnthropic {
   projectId: string | null;
   accessToken: string | null;
   #auth: VertexAuthProvider;
+  #pending = new WeakMap<FinalRequestOptions, VertexAuth>();
 
   /** @param opts see {@link ClientOptions}. */
   constructor(opts: ClientOptions = {}) {
     const region = opts.region ?? readEnv('CLOUD_ML_REGION');
     if (!region) {
-      throw new AnthropicError(
-        'Google Vertex AI: no region. Pass `region` to the client (e.g. `us-east5` or `global`) or set ' +
-          'the CLOUD_ML_REGION environment variable.',
+      throw new Error(
+        'No region was given. The client should be instantiated with the `region` option or the `CLOUD_ML_REGION` environment variable should be set.',
       );
     }
-    if (opts.authClient && opts.googleAuth) {
-      throw new AnthropicError('Google Vertex AI: pass either `authClient` or `googleAuth`, not both.');
-    }
-    const baseURL = opts.baseURL ?? readEnv('ANTHROPIC_VERTEX_BASE_URL') ?? vertexBaseURL(region);
+    const baseURL = opts.baseURL || readEnv('ANTHROPIC_VERTEX_BASE_URL') || vertexBaseURL(region);
     // Pinned to null so an ANTHROPIC_API_KEY in the environment is never sent to Google.
     super({ ...opts, baseURL, apiKey: null, authToken: null } as CoreClientOptions);
     this.region = region;
     this.projectId = opts.projectId ?? readEnv('ANTHROPIC_VERTEX_PROJECT_ID') ?? null;
     this.accessToken = opts.accessToken ?? null;
+    if (opts.authClient && opts.googleAuth) {
+      throw new Error(
+        'You cannot provide both `authClient` and `googleAuth`. Please provide only one of them.',
+      );
+    }
     this.#auth = new VertexAuthProvider({
       accessToken: this.accessToken,
       authClient: opts.authClient ?? null,
@@ -87,12 +89,24 @@ export class VertexBase extends BaseAnthropic {
 
   protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
     await super.prepareOptions(options);
-    if (!isServedByVertex(options)) throw unsupportedEndpoint(PLATFORM, options.method, options.path);
-    if (!this.projectId && !this.accessToken) {
-      // Credentials may name their project (service-account keys, ADC quota project).
-      this.projectId = (await this.#auth.resolve()).projectId;
-    }
-    rewriteForVertex(options, { region: this.region, projectId: this.projectId });
+    // Resolved once per request, as the official client does; the first attempt reuses it.
+    const auth = await this.#auth.resolve();
+    this.#pending.set(options, auth);
+    // Credentials may name their project (service-account keys, ADC quota project).
+    if (!this.projectId && auth.projectId) this.projectId = auth.projectId;
+  }
+
+  /**
+   * Builds one attempt in Vertex AI's shape: `anthropic_version` in a copy of the body; messages
+   * to `.../publishers/anthropic/models/{model}:rawPredict` (`:streamRawPredict` when streaming),
+   * token counting to `.../models/count-tokens:rawPredict`. Other paths are sent as they are.
+   */
+  override async buildRequest(
+    options: FinalRequestOptions,
+    ctx?: { retryCount?: number },
+  ): Promise<{ req: FinalizedRequestInit; url: string; timeout: number }> {
+    const target = { region: this.region, projectId: this.projectId };
+    return super.buildRequest(rewriteForVertex({ ...options }, target), ctx);
   }
 
   protected override async prepareRequest(
@@ -101,7 +115,8 @@ export class VertexBase extends BaseAnthropic {
   ): Promise<void> {
     await super.prepareRequest(request, context);
     const headers = request.headers as Headers;
-    const auth = await this.#auth.resolve();
+    const auth = this.#pending.get(context.options) ?? (await this.#auth.resolve());
+    this.#pending.delete(context.options);
     // Headers the caller set explicitly (e.g. their own Authorization) take precedence.
     auth.headers.forEach((value, name) => {
       if (!headers.has(name)) headers.set(name, value);

@@ -4,6 +4,7 @@ import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
 import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { PLATFORM, VertexBase } from './base-client.js';
 
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
 export type { ClientOptions } from './base-client.js';
 
 /** `client.messages` on Vertex AI: everything but Message Batches. */
@@ -17,10 +18,11 @@ const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
 /**
  * Claude on Google Vertex AI. The main client's Messages (`create`, `stream()`, `parse()`,
  * `countTokens`) and beta Messages (with the tool runner), sent to the Anthropic publisher
- * models of your project and region. Credentials are an `accessToken`, or Google Application
- * Default Credentials through `google-auth-library` (loaded only when needed). Methods Vertex AI
- * does not serve (batches, models, files, skills) throw `UnsupportedOnPlatformError` before
- * sending anything.
+ * models of your project and region. Credentials come from `authClient` or `googleAuth` when
+ * given, else an `accessToken`, else Google Application Default Credentials through
+ * `google-auth-library` (loaded only when needed). `messages.batches`, which Vertex AI does not
+ * serve, throws `UnsupportedOnPlatformError` before sending anything; other paths are sent as
+ * they are.
  *
  * @example
  * ```ts

@@ -87,15 +87,21 @@ describe('AnthropicVertex resources', () => {
     expect(server.requests[0]!.route?.verb).toBe('rawPredict');
   });
 
-  it('refuses batches, models and files, naming Vertex, without sending', async () => {
+  it('refuses batches, naming Vertex, without sending', async () => {
     const { client, server } = await setup(() => ({ kind: 'json', body: {} }));
     const c = client as any;
     expect(() => c.messages.batches.list()).toThrow(UnsupportedOnPlatformError);
     expect(() => c.beta.messages.batches.create({ requests: [] })).toThrow(
       '`beta.messages.batches.create()` is not supported on Google Vertex AI.',
     );
-    await expect(client.beta.models.list()).rejects.toThrow(/is not supported on Google Vertex AI/);
-    await expect(client.beta.files.list()).rejects.toThrow(/is not supported on Google Vertex AI/);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('sends other endpoints as they are, authenticated, as the official client does', async () => {
+    const { client, server } = await setup(() => ({ kind: 'json', body: { data: [], has_more: false } }));
+    // The base URL ends in /v1, so the path is doubled, exactly as with the official client.
+    await expect(client.beta.models.list()).rejects.toThrow(/404/);
+    expect(server.requests[0]!.target).toBe('/v1/v1/models?beta=true');
+    expect(server.requests[0]!.headers.authorization).toMatch(/^Bearer /);
   });
 });

@@ -4,7 +4,7 @@ import type { AuthClient, GoogleAuth } from 'google-auth-library';
 /** The OAuth scope Vertex AI's prediction endpoints accept. */
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
-/** Where request credentials come from; the first one present wins. */
+/** Where request credentials come from: `authClient`, then `googleAuth`, then `accessToken`, then ADC. */
 export type VertexAuthSource = {
   accessToken: string | null;
   authClient: AuthClient | null;
@@ -28,38 +28,29 @@ async function defaultGoogleAuth(): Promise<GoogleAuth> {
 }
 
 /**
- * Produces the auth headers for each Vertex AI request: `Authorization: Bearer <accessToken>`
- * when a token was given, otherwise whatever the Google auth client (Application Default
- * Credentials unless `googleAuth`/`authClient` is passed) returns. The client is created once.
+ * Produces the auth headers for each Vertex AI request: what the Google auth client returns
+ * (`authClient`, else `googleAuth`'s client) when one was passed; otherwise
+ * `Authorization: Bearer <accessToken>` when a token was given; otherwise Application Default
+ * Credentials. The Google client is created once; its errors reach the caller unchanged.
  */
 export class VertexAuthProvider {
   #client: Promise<AuthClient> | undefined;
 
   constructor(private readonly source: VertexAuthSource) {}
 
-  /** The headers for the next request. */
+  /** The headers for the next request, and the project the credentials name, if any. */
   async resolve(): Promise<VertexAuth> {
-    if (this.source.accessToken) {
-      return {
-        headers: new Headers({ authorization: `Bearer ${this.source.accessToken}` }),
-        projectId: null,
-      };
+    const { accessToken, authClient, googleAuth } = this.source;
+    if (accessToken && !authClient && !googleAuth) {
+      return { headers: new Headers({ authorization: `Bearer ${accessToken}` }), projectId: null };
     }
     this.#client ??= this.#loadClient();
     const client = await this.#client.catch((err) => {
       this.#client = undefined;
       throw err;
     });
-    let raw: Headers | Record<string, string>;
-    try {
-      raw = (await client.getRequestHeaders()) as Headers | Record<string, string>;
-    } catch (err) {
-      throw new AnthropicError(
-        'Google Vertex AI: could not get credentials. Pass `accessToken`, or set up Application Default ' +
-          'Credentials (`gcloud auth application-default login` or GOOGLE_APPLICATION_CREDENTIALS).',
-        { cause: err },
-      );
-    }
+    // google-auth-library 9 returns a plain object, 10 and later a `Headers`.
+    const raw = (await client.getRequestHeaders()) as Headers | Record<string, string>;
     const headers = new Headers(raw);
     return { headers, projectId: client.projectId ?? headers.get('x-goog-user-project') ?? null };
   }
@@ -67,14 +58,6 @@ export class VertexAuthProvider {
   async #loadClient(): Promise<AuthClient> {
     if (this.source.authClient) return this.source.authClient;
     const auth = this.source.googleAuth ?? (await defaultGoogleAuth());
-    try {
-      return (await auth.getClient()) as AuthClient;
-    } catch (err) {
-      throw new AnthropicError(
-        'Google Vertex AI: no Google credentials found. Pass `accessToken`, or set up Application Default ' +
-          'Credentials (`gcloud auth application-default login` or GOOGLE_APPLICATION_CREDENTIALS).',
-        { cause: err },
-      );
-    }
+    return (await auth.getClient()) as AuthClient;
   }
 }

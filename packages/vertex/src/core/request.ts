@@ -1,5 +1,3 @@
-import { AnthropicError } from '@sdkgen/anthropic/core/error';
-
 /** The `anthropic_version` Vertex AI expects in the body when the caller sets none. */
 export const DEFAULT_VERTEX_VERSION = 'vertex-2023-10-16';
 
@@ -25,23 +23,14 @@ export function vertexBaseURL(region: string): string {
     : `https://${region}-aiplatform.googleapis.com/v1`;
 }
 
-/** True for the requests Vertex AI serves: messages (streaming or not) and token counting. */
-export function isServedByVertex(options: RewritableOptions): boolean {
-  return (
-    options.method === 'post' &&
-    (MODEL_ENDPOINTS.has(options.path) || COUNT_TOKENS_ENDPOINTS.has(options.path))
-  );
-}
-
 function segment(value: string): string {
   return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 
 function publisherPath({ region, projectId }: VertexTarget): string {
   if (!projectId) {
-    throw new AnthropicError(
-      'Google Vertex AI: no project id. Pass `projectId` to the client or set ANTHROPIC_VERTEX_PROJECT_ID ' +
-        '(it is also read from Google credentials that name a project).',
+    throw new Error(
+      'No projectId was given and it could not be resolved from credentials. The client should be instantiated with the `projectId` option or the `ANTHROPIC_VERTEX_PROJECT_ID` environment variable should be set.',
     );
   }
   return `/projects/${segment(projectId)}/locations/${segment(region)}/publishers/anthropic/models`;
@@ -61,17 +50,14 @@ function publisherPath({ region, projectId }: VertexTarget): string {
 export function rewriteForVertex<T extends RewritableOptions>(options: T, target: VertexTarget): T {
   const hasBody = typeof options.body === 'object' && options.body !== null && !Array.isArray(options.body);
   const body: Record<string, unknown> | undefined = hasBody ? { ...(options.body as object) } : undefined;
-  if (body) body.anthropic_version ??= DEFAULT_VERTEX_VERSION;
+  if (body) body.anthropic_version ||= DEFAULT_VERTEX_VERSION;
   if (options.method === 'post' && MODEL_ENDPOINTS.has(options.path)) {
-    if (!body)
-      throw new AnthropicError(`Google Vertex AI: expected a JSON object body for post ${options.path}`);
+    const models = publisherPath(target);
+    if (!body) throw new Error('Expected request body to be an object for post /v1/messages');
     const model = body.model;
-    if (typeof model !== 'string' || !model) {
-      throw new AnthropicError('Google Vertex AI: the request body needs a `model`');
-    }
     delete body.model;
-    const specifier = body.stream === true ? 'streamRawPredict' : 'rawPredict';
-    options.path = `${publisherPath(target)}/${segment(model)}:${specifier}`;
+    const specifier = body.stream ? 'streamRawPredict' : 'rawPredict';
+    options.path = `${models}/${segment(String(model))}:${specifier}`;
   } else if (options.method === 'post' && COUNT_TOKENS_ENDPOINTS.has(options.path)) {
     options.path = `${publisherPath(target)}/count-tokens:rawPredict`;
   }
