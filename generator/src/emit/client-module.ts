@@ -5,7 +5,7 @@ import {
   StructureKind,
 } from 'ts-morph';
 import { pascalCase } from '../plan/names.js';
-import type { Plan, PlannedClientResource } from '../plan/types.js';
+import type { ModuleExport, Plan, PlannedClientResource } from '../plan/types.js';
 import { specifier } from './runtime-imports.js';
 import { literal } from './type-printer.js';
 
@@ -22,6 +22,7 @@ export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const c = plan.client;
   const imports = [...baseImports(plan)];
   for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
+  imports.push(...handWrittenImports(plan));
   const seen = new Set<string>();
   const unique = imports.filter((i) => {
     const key = JSON.stringify([i.moduleSpecifier, i.namespaceImport, i.namedImports]);
@@ -32,6 +33,7 @@ export function clientModule(plan: Plan): (string | StatementStructures)[] {
   return [
     ...unique,
     `export { ${c.baseClassName}, type ClientOptions };`,
+    ...typeReexports(c.reexports.types),
     ...c.constants.map((k) => `export const ${k.name} = ${literal(k.value)};`),
     ...c.resources.flatMap(wrapperClasses),
     clientClass(plan),
@@ -49,6 +51,34 @@ const importOf = (
   moduleSpecifier,
   ...rest,
 });
+
+/** Every overlay in the tree, top-down. */
+function overlaysOf(rs: PlannedClientResource[]): NonNullable<PlannedClientResource['overlay']>[] {
+  return rs.flatMap((r) => [...(r.overlay ? [r.overlay] : []), ...overlaysOf(r.children)]);
+}
+
+/** Namespace imports of the hand-written modules whose names the client's namespace re-exports. */
+function handWrittenImports(plan: Plan): ImportDeclarationStructure[] {
+  const c = plan.client;
+  const names = [...c.reexports.namespace, ...overlaysOf(c.resources).flatMap((o) => o.exports)];
+  return [...new Set(names.map((n) => n.module))].map((module) =>
+    importOf(specifier(FILE, module), { namespaceImport: moduleAlias(module) }),
+  );
+}
+
+/** `export type { A, B } from './module.js';`, one statement a module. */
+function typeReexports(names: ModuleExport[]): string[] {
+  const byModule = new Map<string, string[]>();
+  for (const n of names) byModule.set(n.module, [...(byModule.get(n.module) ?? []), n.name]);
+  return [...byModule].map(
+    ([module, list]) => `export type { ${list.join(', ')} } from '${specifier(FILE, module)}';`,
+  );
+}
+
+/** `export import Name = ModuleAlias.Name;` for a hand-written name in a namespace. */
+function namespaceReexport(n: ModuleExport, indent: string): string {
+  return `${indent}export import ${n.name} = ${moduleAlias(n.module)}.${n.name};`;
+}
 
 /** The base class, request options, pagination and shared-types imports. */
 function baseImports(plan: Plan): ImportDeclarationStructure[] {
@@ -245,6 +275,7 @@ function mergedNamespace(r: PlannedClientResource, indent: string): string[] {
     else members.push(`${inner}export import ${s.className} = ${m}.${r.className}.${s.className};`);
   }
   members.push(...r.types.map((t) => `${inner}export import ${t} = ${m}.${t};`));
+  members.push(...(r.overlay?.exports ?? []).map((n) => namespaceReexport(n, inner)));
   for (const s of r.subresources)
     members.push(...s.types.map((t) => `${inner}export import ${t} = ${moduleAlias(s.module)}.${t};`));
   return [
@@ -267,7 +298,10 @@ function namespace(plan: Plan): string {
       `  export { type ${s.paramsType} as ${s.paramsType} };`,
     );
   }
+  lines.push(...c.reexports.namespace.map((n) => namespaceReexport(n, '  ')));
   for (const r of c.resources) {
+    // A top-level resource's names are the namespace's own, as its generated types are.
+    lines.push(...(r.overlay?.exports ?? []).map((n) => namespaceReexport(n, '  ')));
     const names = [
       ...(merged(r) ? [] : [`${r.className} as ${r.className}`]),
       ...r.types.map((t) => `type ${t} as ${t}`),

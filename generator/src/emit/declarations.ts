@@ -27,7 +27,7 @@ export function declarationStatements(t: PlannedType, scope: PrintScope): Statem
         kind: StructureKind.TypeAlias,
         name: m.name,
         isExported: true,
-        type: `${scope.aliases.get(scope.module)}.${m.text}`,
+        type: m.type ? printType(m.type, s, m.name) : `${scope.aliases.get(scope.module)}.${m.text}`,
       })),
     });
   }

@@ -224,5 +224,8 @@ export interface IR {
   operations: Record<string, IROperation>;
   resources: IRResource[];
   /** Hand-written subclasses to instantiate in place of generated resources, by dotted resource path. */
-  overlays: Record<string, { module: string; exportName: string; methods: string[] }>;
+  overlays: Record<
+    string,
+    { module: string; exportName: string; methods: string[]; exports: { module: string; name: string }[] }
+  >;
 }

@@ -37,7 +37,11 @@ export function normalize(spec: LoadedSpec, config: ResolvedConfig, warnings: Wa
   const overlays: IR['overlays'] = {};
   for (const [path, ov] of Object.entries(config.overlays)) {
     const [module, exportName] = ov.class.split('#') as [string, string];
-    overlays[path] = { module, exportName, methods: ov.methods };
+    const exports = ov.exports.map((e) => {
+      const [from, name] = e.split('#') as [string, string];
+      return { module: from, name };
+    });
+    overlays[path] = { module, exportName, methods: ov.methods, exports };
   }
   const info = spec.document.info ?? {};
   return {

@@ -15,6 +15,7 @@ function typesOf(mod: PlannedModule): IRType[] {
     }
   };
   mod.types.forEach(addDecl);
+  for (const t of mod.types) for (const m of t.members ?? []) if (m.type) out.push(m.type);
   for (const m of mod.resource?.methods ?? []) {
     out.push(...m.pathParams.map((p) => p.type));
     for (const t of [m.wholeBody, m.response.type, m.response.eventType, m.page?.item]) if (t) out.push(t);

@@ -31,7 +31,9 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     for (const s of r.subresources) visit(s, site.clientPath);
   };
   for (const r of ir.resources) visit(r, 'client');
+  const nested = config.typeAliases.filter((a) => a.name.includes('.'));
   for (const a of config.typeAliases) {
+    if (a.name.includes('.')) continue;
     const bucket = extra.get(a.module) ?? { pages: [], responses: [], params: [] };
     const pointer = `${config.configPath}#/typeAliases/${a.name}`;
     bucket.params.push({ name: a.name, pointer, decl: { kind: 'alias', text: a.target } });
@@ -45,6 +47,7 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     const b = extra.get(m.path);
     m.types = [...(b?.pages ?? []), ...m.types, ...(b?.responses ?? []), ...(b?.params ?? [])];
   }
+  for (const a of nested) addNamespaceAlias(modules.get(a.module), a, homes, config.configPath);
   for (const m of modules.values()) checkCollisions(m, modules);
   const sorted = [...modules.values()].sort((a, b) => compareStrings(a.path, b.path));
   for (const m of sorted) m.imports = planImports(ir, homes, m);
@@ -54,6 +57,33 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     client: planClient(ir, config, sorted),
     typeHomes: homes,
   };
+}
+
+/**
+ * Config `typeAliases` entry `Owner.Name`: an alias in the namespace merged with type `Owner` of the module.
+ * A target that names a schema's SDK type is printed as a reference to it (imported from its home module).
+ */
+function addNamespaceAlias(
+  m: PlannedModule | undefined,
+  a: { module: string; name: string; target: string },
+  homes: Record<string, TypeHome>,
+  configPath: string,
+): void {
+  const dot = a.name.lastIndexOf('.');
+  const [ownerName, name] = [a.name.slice(0, dot), a.name.slice(dot + 1)];
+  const owner = m?.types.find((t) => t.name === ownerName);
+  if (!owner) {
+    throw new GeneratorError(
+      'plan',
+      `${configPath}#/typeAliases/${a.name}`,
+      `no type "${ownerName}" in module "${a.module}" to hold the alias`,
+    );
+  }
+  const schema = Object.keys(homes).find((k) => homes[k]!.name === a.target && !homes[k]!.inline);
+  const member = schema
+    ? { name, text: a.target, type: { kind: 'ref' as const, name: schema } }
+    : { name, text: a.target };
+  owner.members = [...(owner.members ?? []), member];
 }
 
 /** Types a resource's methods declare in its module, in print order groups. */
@@ -189,7 +219,7 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
       prop: r.name,
       className: r.className,
       module: r.module,
-      ...(ov ? { overlay: { module: ov.module, exportName: ov.exportName } } : {}),
+      ...(ov ? { overlay: { module: ov.module, exportName: ov.exportName, exports: ov.exports } } : {}),
       children,
       types: exported(r.module),
       subresources: r.subresources.map((s) => ({
@@ -214,6 +244,10 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
     ...(authOption(config) ? { authOption: authOption(config)! } : {}),
     baseClassName: config.client.baseClassName,
     baseModule: config.client.baseModule,
+    reexports: {
+      types: config.client.reexports.types.map(moduleExport),
+      namespace: config.client.reexports.namespace.map(moduleExport),
+    },
     constants: config.client.constants.map((c) => ({
       name: c.name,
       value: c.value,
@@ -227,6 +261,12 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
     sharedTypes: shared && !shared.resource ? exported(shared.path) : [],
     ...(shared && !shared.resource ? { sharedModule: shared.path } : {}),
   };
+}
+
+/** `core/base-client#Logger` -> `{ module: 'core/base-client', name: 'Logger' }`. */
+function moduleExport(ref: string): { module: string; name: string } {
+  const [module, name] = ref.split('#') as [string, string];
+  return { module, name };
 }
 
 function authOption(config: ResolvedConfig): string | undefined {

@@ -51,7 +51,7 @@ export interface PlannedType extends IRDocs {
   /** Left out of the module's namespace (e.g. `...Base` params); still exported and re-exported by index files. */
   hidden?: boolean;
   /** Extra aliases declared in a namespace of the same name (`MessageCreateParams.MessageCreateParamsStreaming`). */
-  members?: { name: string; text: string }[];
+  members?: { name: string; text: string; type?: IRType }[];
 }
 
 /** A path parameter of a method: positional argument or a member of the params object. */
@@ -137,6 +137,8 @@ export interface PlannedClient {
   baseClassName: string;
   baseModule: string;
   constants: { name: string; value: string; static: boolean }[];
+  /** Hand-written names re-exported by the client module (`types`) or added to its namespace. */
+  reexports: { types: ModuleExport[]; namespace: ModuleExport[] };
   /** Top-level resources with their overlay (if any), and nested overlays to wire. */
   resources: PlannedClientResource[];
   paginationSchemes: { name: string; paramsType: string }[];
@@ -145,12 +147,18 @@ export interface PlannedClient {
   sharedModule?: string;
 }
 
+/** A named export of a module (path relative to src/, no extension). */
+export interface ModuleExport {
+  module: string;
+  name: string;
+}
+
 /** A resource as the client sees it. */
 export interface PlannedClientResource {
   prop: string;
   className: string;
   module: string;
-  overlay?: { module: string; exportName: string };
+  overlay?: { module: string; exportName: string; exports: ModuleExport[] };
   /** Nested resources that need an overlay wired beneath this one. */
   children: PlannedClientResource[];
   /** Exported type names of the module, for the namespace. */

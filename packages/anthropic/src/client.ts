@@ -144,7 +144,13 @@ import * as BetaFilesModule from './resources/beta/files.js';
 import * as BetaSkillsSkillsModule from './resources/beta/skills/skills.js';
 import * as BetaMessagesBatchesModule from './resources/beta/messages/batches.js';
 import { BetaMessagesOverlay } from './lib/BetaMessagesOverlay.js';
+import * as CoreClientOptionsModule from './core/client-options.js';
+import * as CorePaginationModule from './core/pagination.js';
+import * as LibMessagesOverlayModule from './lib/MessagesOverlay.js';
+import * as LibToolsBetaToolRunnerModule from './lib/tools/BetaToolRunner.js';
+import * as LibToolsToolErrorModule from './lib/tools/ToolError.js';
 export { BaseAnthropic, type ClientOptions };
+export type { ApiKeySetter, Logger, LogLevel } from './core/base-client.js';
 export const HUMAN_PROMPT = '\\n\\nHuman:';
 export const AI_PROMPT = '\\n\\nAssistant:';
 
@@ -201,6 +207,13 @@ export declare namespace Anthropic {
   export { type PageParams as PageParams };
   export import PageCursor = Pagination.PageCursor;
   export { type PageCursorParams as PageCursorParams };
+  export import ApiKeySetter = CoreClientOptionsModule.ApiKeySetter;
+  export import PageResponse = CorePaginationModule.PageResponse;
+  export import PageCursorResponse = CorePaginationModule.PageCursorResponse;
+  export import TokenPage = CorePaginationModule.TokenPage;
+  export import TokenPageParams = CorePaginationModule.TokenPageParams;
+  export import TokenPageResponse = CorePaginationModule.TokenPageResponse;
+  export import MessageStreamParams = LibMessagesOverlayModule.MessageStreamParams;
   export class Messages extends MessagesOverlay {}
   export namespace Messages {
     export import Batches = MessagesMessagesModule.Messages.Batches;
@@ -302,6 +315,7 @@ export declare namespace Anthropic {
     export import MessageCreateParamsNonStreaming = MessagesMessagesModule.MessageCreateParamsNonStreaming;
     export import MessageCreateParamsStreaming = MessagesMessagesModule.MessageCreateParamsStreaming;
     export import MessageCountTokensParams = MessagesMessagesModule.MessageCountTokensParams;
+    export import MessageStreamParams = LibMessagesOverlayModule.MessageStreamParams;
     export import MessageBatchesPage = MessagesBatchesModule.MessageBatchesPage;
     export import DeletedMessageBatch = MessagesBatchesModule.DeletedMessageBatch;
     export import MessageBatch = MessagesBatchesModule.MessageBatch;
@@ -631,6 +645,9 @@ export declare namespace Anthropic {
       export import MessageCreateParamsStreaming = BetaMessagesMessagesModule.MessageCreateParamsStreaming;
       export import MessageCountTokensParams = BetaMessagesMessagesModule.MessageCountTokensParams;
       export import BetaMessageStreamParams = BetaMessagesMessagesModule.BetaMessageStreamParams;
+      export import BetaToolRunner = LibToolsBetaToolRunnerModule.BetaToolRunner;
+      export import BetaToolRunnerParams = LibToolsBetaToolRunnerModule.BetaToolRunnerParams;
+      export import ToolError = LibToolsToolErrorModule.ToolError;
       export import BetaMessageBatchesPage = BetaMessagesBatchesModule.BetaMessageBatchesPage;
       export import BetaDeletedMessageBatch = BetaMessagesBatchesModule.BetaDeletedMessageBatch;
       export import BetaMessageBatch = BetaMessagesBatchesModule.BetaMessageBatch;

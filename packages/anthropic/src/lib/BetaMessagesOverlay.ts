@@ -20,6 +20,7 @@ import {
   type BetaToolRunnerParams,
   type BetaToolRunnerRequestOptions,
 } from './tools/BetaToolRunner.js';
+import { ToolError } from './tools/ToolError.js';
 
 /** Parameters accepted by `client.beta.messages.stream()`. */
 export type BetaMessageStreamParams = BetaParseableMessageCreateParams;
@@ -37,6 +38,11 @@ const STRUCTURED_OUTPUTS_BETA = 'structured-outputs-2025-12-15';
  * ```
  */
 export class BetaMessagesOverlay extends Messages {
+  /** The runner class behind `toolRunner()`, reachable as `Anthropic.Beta.Messages.BetaToolRunner` (0.74.0). */
+  static BetaToolRunner = BetaToolRunner;
+  /** The error a tool throws to report a failure to the model, as `Anthropic.Beta.Messages.ToolError`. */
+  static ToolError = ToolError;
+
   /**
    * Creates a message and parses its text as structured output into `parsed_output`; sends the
    * structured-outputs beta header. Failures reject with `StructuredOutputParseError` (raw text kept).

@@ -72,6 +72,7 @@ export type CompletionCreateParams = CompletionCreateParamsNonStreaming | Comple
 export namespace CompletionCreateParams {
   export type CompletionCreateParamsNonStreaming = CompletionsAPI.CompletionCreateParamsNonStreaming;
   export type CompletionCreateParamsStreaming = CompletionsAPI.CompletionCreateParamsStreaming;
+  export type Metadata = MessagesAPI.Metadata;
 }
 
 export interface CompletionCreateParamsBase {
