@@ -12,6 +12,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIIdleTimeoutError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,

@@ -32,10 +32,21 @@ export interface ClientOptions {
    */
   baseURL?: string | null | undefined;
   /**
-   * Milliseconds to wait for response headers, per attempt (timeouts are retried).
+   * Milliseconds each attempt may take, from sending the request to the end of a non-streaming body (for
+   * streams and downloads: until the headers; `idleTimeout` guards their body). Timeouts before the headers are
+   * retried.
    * @default 600000 (10 minutes)
    */
   timeout?: number | undefined;
+  /**
+   * Milliseconds a response body (a stream, a download, a JSON body) may go without sending a byte while it is
+   * being read; past that the read fails with `APIIdleTimeoutError` and the connection is closed. Two minutes is
+   * far longer than any healthy gap (the API sends `ping` events while the model thinks, and non-streaming
+   * bodies arrive all at once after their headers) and far shorter than anyone waits for a dead connection.
+   * `0` turns the check off.
+   * @default 120000 (2 minutes)
+   */
+  idleTimeout?: number | undefined;
   /** Extra `fetch` options for every request; per-request `fetchOptions` override them. */
   fetchOptions?: MergedRequestInit | undefined;
   /** `fetch` implementation. @default globalThis.fetch */

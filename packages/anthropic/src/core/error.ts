@@ -95,6 +95,20 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
+/**
+ * A response body sent no bytes for `idleTimeout` milliseconds while it was being read (a dead connection or a
+ * stuck proxy); the connection is closed. A timeout, so `instanceof APIConnectionTimeoutError` also holds.
+ */
+export class APIIdleTimeoutError extends APIConnectionTimeoutError {
+  /** The limit that was exceeded, in milliseconds. */
+  readonly idleMs: number;
+
+  constructor({ idleMs, message }: { idleMs: number; message?: string | undefined }) {
+    super({ message: message ?? `No data received for ${idleMs} ms; the connection was closed.` });
+    this.idleMs = idleMs;
+  }
+}
+
 /** HTTP 400. */
 export class BadRequestError extends APIError<400, Headers> {}
 /** HTTP 401. */

@@ -1,4 +1,5 @@
-import type { APIError } from '../core/error.js';
+import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from '../core/error.js';
+import { guardBody } from './body-guard.js';
 import { castToError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
@@ -21,6 +22,8 @@ export type RequestHost = LogSource & {
 /** Per-request pieces the client supplies. */
 export type ExecuteHooks = {
   maxRetries: number;
+  /** Milliseconds a body may wait for bytes while read (`0`: no limit). */
+  idleTimeout: number;
   fetch: Fetch;
   prepareRequest(req: RequestInit, ctx: { url: string; options: FinalRequestOptions }): Promise<void>;
   makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): APIError;
@@ -45,8 +48,10 @@ export async function executeRequest(
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   const url = host.buildURL(options.path, options.query as Record<string, unknown>, options.defaultBaseURL);
+  let attemptStart = startTime;
+  let attemptTimeout = options.timeout ?? host.timeout;
 
-  const response = await sendWithRetries({
+  const unguarded = await sendWithRetries({
     url,
     method: options.method,
     maxRetries: hooks.maxRetries,
@@ -54,7 +59,9 @@ export async function executeRequest(
     signal,
     fetch: hooks.fetch,
     prepare: async (retryCount) => {
-      const { req, url } = await host.buildRequest(options, { retryCount });
+      const { req, url, timeout } = await host.buildRequest(options, { retryCount });
+      attemptStart = Date.now();
+      attemptTimeout = timeout;
       await hooks.prepareRequest(req, { url, options });
       if (debug) {
         log.debug(
@@ -77,6 +84,7 @@ export async function executeRequest(
     );
     throw err;
   });
+  const response = guardResponse(unguarded, options, hooks.idleTimeout, attemptStart + attemptTimeout);
 
   const elapsed = Date.now() - startTime;
   if (logLevelEnabled(host, 'info')) {
@@ -97,6 +105,25 @@ export async function executeRequest(
     );
   }
   return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
+}
+
+/**
+ * A streaming or binary body is held to the idle limit only; any other body must also be read by the end of
+ * the attempt's `timeout`, which then covers the whole exchange and not just the wait for headers.
+ */
+function guardResponse(
+  response: Response,
+  options: FinalRequestOptions,
+  idleMs: number,
+  deadlineAt: number,
+): Response {
+  const streaming = Boolean(options.stream || options.__binaryResponse);
+  return guardBody(response, {
+    idleMs: idleMs > 0 ? idleMs : undefined,
+    deadlineAt: streaming ? undefined : deadlineAt,
+    idleError: () => new APIIdleTimeoutError({ idleMs }),
+    deadlineError: () => new APIConnectionTimeoutError(),
+  });
 }
 
 async function statusError(host: RequestHost, hooks: ExecuteHooks, response: Response): Promise<APIError> {

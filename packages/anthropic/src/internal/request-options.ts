@@ -29,10 +29,16 @@ export type RequestOptions = {
   /** Resolve to a `Stream` of server-sent events instead of parsed JSON. */
   stream?: boolean | undefined;
   /**
-   * Milliseconds to wait for response headers, per attempt.
+   * Milliseconds each attempt may take, from sending the request to the end of a non-streaming body
+   * (for streams and downloads: until the headers; `idleTimeout` guards their body).
    * @default 600000 (or the client's `timeout`)
    */
   timeout?: number;
+  /**
+   * Milliseconds the response body may go without a byte while it is being read (`0`: no limit).
+   * @default 120000 (or the client's `idleTimeout`)
+   */
+  idleTimeout?: number;
   /** Extra `fetch` options merged over the client's `fetchOptions`. */
   fetchOptions?: MergedRequestInit;
   /** Cancels the request (and a streaming body) when aborted. */
