@@ -1,18 +1,15 @@
 import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/anthropic/core/base-client';
-import { unsupportedEndpoint } from '@sdkgen/anthropic/core/platform';
+import { authHeaders, type NullableHeaders } from '@sdkgen/anthropic/core/platform';
 import { type AzureADTokenProvider, fetchEntraToken, resolveFoundryAuth } from './core/auth.js';
 
 /** The platform name used in error messages. */
 export const PLATFORM = 'Microsoft Foundry';
 
-/** Paths (before any `?beta=true`) that Foundry does not serve. */
-const UNSERVED = [/^\/v1\/messages\/batches(\/|$)/, /^\/v1\/models(\/|$)/];
-
 /**
  * Options of `new AnthropicFoundry(...)`: the main client's options plus the Foundry resource
  * and an API key or a Microsoft Entra ID token provider.
  */
-export interface FoundryClientOptions extends Omit<CoreClientOptions, 'apiKey'> {
+export interface FoundryClientOptions extends CoreClientOptions {
   /**
    * Name of your Foundry resource; requests go to
    * `https://{resource}.services.ai.azure.com/anthropic/v1/...`. Mutually exclusive with `baseURL`.
@@ -34,12 +31,11 @@ export interface FoundryClientOptions extends Omit<CoreClientOptions, 'apiKey'> 
 /** Alias of {@link FoundryClientOptions}, named like the other platform packages' options. */
 export type ClientOptions = FoundryClientOptions;
 
-type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
-
 /**
  * The Foundry transport: a `BaseAnthropic` pointed at a Foundry resource's `/anthropic` path,
- * authenticating with an API key or an Entra ID token. Request and stream formats are the
- * Anthropic API's own.
+ * authenticating with an API key (`x-api-key`) or an Entra ID token (`Authorization: Bearer`).
+ * Request and stream formats are the Anthropic API's own. As in the official client, the token
+ * provider is kept as `_options.apiKey` (and `apiKey` is then `null`).
  */
 export class FoundryBase extends BaseAnthropic {
   /** The Foundry resource name, when the endpoint was given that way. */
@@ -49,14 +45,18 @@ export class FoundryBase extends BaseAnthropic {
 
   /** @param opts see {@link ClientOptions}. */
   constructor(opts: ClientOptions = {}) {
-    const { baseURL, resource, apiKey, tokenProvider } = resolveFoundryAuth(opts);
-    // `resource` is folded into `baseURL`, so `withOptions()` (which passes `baseURL`) stays valid.
-    const { resource: _resource, ...rest } = opts;
+    // `withOptions()` hands the token provider back as `apiKey`, where this constructor keeps it.
+    const given = opts.apiKey as unknown;
+    const { resource: _r, azureADTokenProvider: _t, baseURL: _b, apiKey: _k, ...rest } = opts;
+    const { baseURL, resource, apiKey, tokenProvider } = resolveFoundryAuth(
+      typeof given === 'function' && !opts.azureADTokenProvider
+        ? { ...opts, apiKey: undefined, azureADTokenProvider: given as AzureADTokenProvider }
+        : opts,
+    );
     super({
       ...rest,
+      apiKey: tokenProvider ?? apiKey,
       baseURL,
-      apiKey,
-      authToken: null,
       // A token provider implies a browser-capable credential flow, as in the Azure SDKs.
       ...(tokenProvider ? { dangerouslyAllowBrowser: true } : {}),
     } as CoreClientOptions);
@@ -64,33 +64,30 @@ export class FoundryBase extends BaseAnthropic {
     this.#tokenProvider = tokenProvider;
   }
 
-  protected override validateHeaders(headers: Parameters<BaseAnthropic['validateHeaders']>[0]): void {
-    // With a token provider the bearer header is added later, in `prepareRequest`.
-    if (!this.#tokenProvider) super.validateHeaders(headers);
+  /**
+   * A new client with these options overriding the current ones. The endpoint is carried as
+   * `baseURL`, so `ANTHROPIC_FOUNDRY_RESOURCE` is not read again (it would conflict with it).
+   */
+  override withOptions(options: Partial<ClientOptions>): this {
+    return super.withOptions({ resource: null, ...options } as Partial<CoreClientOptions>);
+  }
+
+  protected override validateHeaders(): void {
+    // Either credential is always present (the constructor insists), so there is nothing to check.
+  }
+
+  /** `Authorization: Bearer <token>` from the token provider, else `x-api-key`; per attempt. */
+  protected override async authHeaders(): Promise<NullableHeaders | undefined> {
+    if (this.#tokenProvider) {
+      const token = await fetchEntraToken(this.#tokenProvider);
+      this.#lastToken = token;
+      return authHeaders({ Authorization: `Bearer ${token}` });
+    }
+    return this.apiKey ? authHeaders({ 'x-api-key': this.apiKey }) : undefined;
   }
 
   /** @internal The API key and the latest Entra token, masked in logs and error messages. */
   override _secrets(): string[] {
     return [...super._secrets(), ...(this.#lastToken ? [this.#lastToken] : [])];
-  }
-
-  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
-    await super.prepareOptions(options);
-    const path = options.path.split('?')[0]!;
-    if (UNSERVED.some((re) => re.test(path)))
-      throw unsupportedEndpoint(PLATFORM, options.method, options.path);
-  }
-
-  protected override async prepareRequest(
-    request: RequestInit,
-    context: { url: string; options: FinalRequestOptions },
-  ): Promise<void> {
-    await super.prepareRequest(request, context);
-    if (!this.#tokenProvider) return;
-    const headers = request.headers as Headers;
-    const token = await fetchEntraToken(this.#tokenProvider);
-    this.#lastToken = token;
-    // An Authorization header the caller set explicitly takes precedence.
-    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
   }
 }

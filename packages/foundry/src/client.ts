@@ -5,6 +5,7 @@ import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { FoundryBase, PLATFORM } from './base-client.js';
 
+export { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
 export type { ClientOptions, FoundryClientOptions } from './base-client.js';
 
 /** `client.messages` on Foundry: everything but Message Batches. */
@@ -19,8 +20,8 @@ const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
  * Claude on Microsoft Foundry. The main client's resources (Messages with `stream()` and
  * `parse()`, Completions, beta Messages with the tool runner, beta files and skills) sent to your
  * Foundry resource's `/anthropic` endpoint with an API key or a Microsoft Entra ID token.
- * Message Batches and Models are not served there and throw `UnsupportedOnPlatformError`
- * before sending anything.
+ * `messages.batches` and `models` are not served there and throw `UnsupportedOnPlatformError`
+ * before sending anything; other paths are sent as they are.
  *
  * @example
  * ```ts

@@ -86,9 +86,12 @@ describe('AnthropicFoundry resources', () => {
     expect(() => c.messages.batches.create({ requests: [] })).toThrow(UnsupportedOnPlatformError);
     expect(() => c.beta.messages.batches.list()).toThrow(/not supported on Microsoft Foundry/);
     expect(() => c.models.list()).toThrow('`models.list()` is not supported on Microsoft Foundry.');
-    await expect(client.beta.models.list()).rejects.toThrow(
-      /GET \/v1\/models\?beta=true is not supported on Microsoft Foundry/,
-    );
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('sends beta.models.list() as it is, as the official client does', async () => {
+    const { client, server } = await setup(() => ({ json: { data: [], has_more: false } }));
+    await client.beta.models.list();
+    expect(server.requests[0]!.target).toBe('/anthropic/v1/models?beta=true');
   });
 });

@@ -2,7 +2,24 @@
  * Helpers for platform clients (Bedrock, Vertex, Foundry) built on `BaseAnthropic`: marking the resources and
  * endpoints a platform does not serve, so they fail before any request with an error naming the platform.
  */
+import { buildHeaders, type NullableHeaders } from '../internal/headers.js';
 import { AnthropicError } from './error.js';
+
+export type { NullableHeaders } from '../internal/headers.js';
+
+/**
+ * Headers in the form `authHeaders()` returns, for platform clients that override it.
+ *
+ * @example
+ * ```ts
+ * protected override async authHeaders() {
+ *   return authHeaders({ Authorization: `Bearer ${await this.token()}` });
+ * }
+ * ```
+ */
+export function authHeaders(headers: Record<string, string>): NullableHeaders {
+  return buildHeaders([headers]);
+}
 
 /** Reads a non-empty, trimmed environment variable; `undefined` outside Node.js. */
 export function readEnv(name: string): string | undefined {

@@ -28,40 +28,35 @@ export function foundryBaseURL(resource: string): string {
 
 /**
  * Applies environment defaults (`ANTHROPIC_FOUNDRY_API_KEY`, `ANTHROPIC_FOUNDRY_RESOURCE`,
- * `ANTHROPIC_FOUNDRY_BASE_URL`) and checks the combination, throwing a clear error before any
- * request when credentials or the endpoint are missing or ambiguous.
+ * `ANTHROPIC_FOUNDRY_BASE_URL`, each read when its option is not given, as the official client
+ * does) and checks the combination, in the official order and wording: credentials missing, then
+ * both credentials, then no endpoint, then both endpoints.
  */
 export function resolveFoundryAuth(opts: FoundryAuthOptions): FoundryAuth {
   const tokenProvider = opts.azureADTokenProvider ?? null;
-  const apiKey = opts.apiKey ?? (tokenProvider ? undefined : readEnv('ANTHROPIC_FOUNDRY_API_KEY'));
-  if (tokenProvider && apiKey) {
-    throw new AnthropicError(
-      'Microsoft Foundry: `apiKey` and `azureADTokenProvider` are mutually exclusive; pass only one.',
-    );
-  }
+  const apiKey = opts.apiKey === undefined ? readEnv('ANTHROPIC_FOUNDRY_API_KEY') : opts.apiKey;
   if (!tokenProvider && !apiKey) {
     throw new AnthropicError(
-      'Microsoft Foundry: missing credentials. Pass `apiKey` or `azureADTokenProvider`, or set the ' +
-        'ANTHROPIC_FOUNDRY_API_KEY environment variable.',
+      'Missing credentials. Please pass one of `apiKey` and `azureTokenProvider`, or set the `ANTHROPIC_FOUNDRY_API_KEY` environment variable.',
     );
   }
-  const baseURL = opts.baseURL ?? readEnv('ANTHROPIC_FOUNDRY_BASE_URL');
-  const resource = opts.resource ?? (baseURL ? undefined : readEnv('ANTHROPIC_FOUNDRY_RESOURCE'));
-  if (baseURL && resource) {
+  if (tokenProvider && apiKey) {
     throw new AnthropicError(
-      'Microsoft Foundry: `baseURL` and `resource` are mutually exclusive; pass only one.',
+      'The `apiKey` and `azureADTokenProvider` arguments are mutually exclusive; only one can be passed at a time.',
     );
   }
+  const baseURL = opts.baseURL === undefined ? readEnv('ANTHROPIC_FOUNDRY_BASE_URL') : opts.baseURL;
+  const resource = opts.resource === undefined ? readEnv('ANTHROPIC_FOUNDRY_RESOURCE') : opts.resource;
   if (!baseURL && !resource) {
     throw new AnthropicError(
-      'Microsoft Foundry: no endpoint. Pass `resource` (your Foundry resource name) or `baseURL`, or set ' +
-        'the ANTHROPIC_FOUNDRY_RESOURCE environment variable.',
+      'Must provide one of the `baseURL` or `resource` arguments, or the `ANTHROPIC_FOUNDRY_RESOURCE` environment variable',
     );
   }
+  if (baseURL && resource) throw new AnthropicError('baseURL and resource are mutually exclusive');
   return {
-    baseURL: baseURL ?? foundryBaseURL(resource!),
-    resource: resource ?? null,
-    apiKey: apiKey ?? null,
+    baseURL: baseURL || foundryBaseURL(resource!),
+    resource: resource || null,
+    apiKey: apiKey || null,
     tokenProvider,
   };
 }
@@ -73,13 +68,13 @@ export async function fetchEntraToken(provider: AzureADTokenProvider): Promise<s
     token = await provider();
   } catch (err) {
     if (err instanceof AnthropicError) throw err;
-    throw new AnthropicError('Microsoft Foundry: `azureADTokenProvider` failed to return a token.', {
+    throw new AnthropicError(`Failed to get token from azureADTokenProvider: ${(err as Error)?.message}`, {
       cause: err,
     });
   }
   if (typeof token !== 'string' || !token) {
     throw new AnthropicError(
-      `Microsoft Foundry: \`azureADTokenProvider\` must resolve to a non-empty string, got ${typeof token}.`,
+      `Expected azureADTokenProvider function argument to return a string but it returned ${token}`,
     );
   }
   return token;
