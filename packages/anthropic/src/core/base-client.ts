@@ -1,6 +1,7 @@
 import { callApiKeySetter } from '../internal/auth.js';
 import { encodeBody, needsDuplex, stringifyQuery } from '../internal/body.js';
 import { executeRequest } from '../internal/execute.js';
+import { fetchWithTimeout } from '../internal/fetch-with-timeout.js';
 import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
 import type { Fetch } from '../internal/http.js';
 import type { APIResponseProps } from '../internal/parse.js';
@@ -136,6 +137,25 @@ export class BaseAnthropic {
       authToken: this.authToken,
       ...options,
     });
+  }
+
+  /**
+   * One `fetch` through this client's `fetch` that `controller` aborts after `ms` milliseconds (or when
+   * `init.signal` aborts); 0.74.0's public hook, kept for code that calls it. The client's own requests go
+   * through its transport, which applies `timeout`, retries and `idleTimeout` itself.
+   *
+   * @example
+   * ```ts
+   * const res = await client.fetchWithTimeout('https://example.com/health', { method: 'GET' }, 5_000, new AbortController());
+   * ```
+   */
+  async fetchWithTimeout(
+    url: string | URL | Request,
+    init: RequestInit | undefined,
+    ms: number,
+    controller: AbortController,
+  ): Promise<Response> {
+    return fetchWithTimeout(this.fetch, url, init, ms, controller);
   }
 
   protected defaultQuery(): Record<string, string | undefined> | undefined {
@@ -362,12 +382,8 @@ export class BaseAnthropic {
     const options = await optionsInput;
     await this.prepareOptions(options);
     if (options.signal?.aborted) throw new Errors.APIUserAbortError();
-    const idleTimeout =
-      options.idleTimeout ?? this._options.idleTimeout ?? BaseAnthropic.DEFAULT_IDLE_TIMEOUT;
-    validatePositiveInteger('idleTimeout', idleTimeout);
     return executeRequest(this, options, {
       maxRetries: retriesOverride ?? options.maxRetries ?? this.maxRetries,
-      idleTimeout,
       fetch: this.fetch,
       prepareRequest: (req, ctx) => this.prepareRequest(req, ctx),
       makeStatusError: (status, error, message, headers) =>
@@ -380,14 +396,11 @@ export class BaseAnthropic {
   static AI_PROMPT = AI_PROMPT;
   /** Default per-attempt timeout: 10 minutes. */
   static DEFAULT_TIMEOUT = 600_000;
-  /** Default limit on a silent response body: 2 minutes (see `ClientOptions.idleTimeout`). */
-  static DEFAULT_IDLE_TIMEOUT = 120_000;
 
   static AnthropicError = Errors.AnthropicError;
   static APIError = Errors.APIError;
   static APIConnectionError = Errors.APIConnectionError;
   static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIIdleTimeoutError = Errors.APIIdleTimeoutError;
   static APIUserAbortError = Errors.APIUserAbortError;
   static NotFoundError = Errors.NotFoundError;
   static ConflictError = Errors.ConflictError;
