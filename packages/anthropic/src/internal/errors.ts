@@ -31,3 +31,24 @@ export function castToError(err: unknown): Error {
   }
   return new Error(String(err));
 }
+
+/**
+ * Replaces every occurrence of each secret in the message and stack of `err` and of the errors along its `cause`
+ * chain with `***`, in place, and returns `err`. For errors the SDK did not make itself (a runtime's `TypeError`
+ * may quote a header value; a fetch error may quote a URL or header) before they reach the caller.
+ */
+export function maskSecretsInError<T>(err: T, secrets: readonly string[]): T {
+  const usable = secrets.filter((s) => s.length >= 4);
+  if (usable.length === 0) return err;
+  const mask = (text: string) => usable.reduce((out, secret) => out.split(secret).join('***'), text);
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e instanceof Error && !seen.has(e) && seen.size < 8; e = e.cause) {
+    seen.add(e);
+    for (const key of ['message', 'stack'] as const) {
+      const text = e[key];
+      if (typeof text !== 'string' || !usable.some((s) => text.includes(s))) continue;
+      Object.defineProperty(e, key, { value: mask(text), writable: true, configurable: true });
+    }
+  }
+  return err;
+}

@@ -1,6 +1,6 @@
 import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from '../core/error.js';
 import { guardBody } from './body-guard.js';
-import { castToError } from './errors.js';
+import { castToError, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
@@ -79,6 +79,7 @@ export async function executeRequest(
     },
     onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
   }).catch((err: unknown) => {
+    maskSecretsInError(err, host._secrets());
     log.info(
       `[${requestLogID}] ${options.method.toUpperCase()} ${url} failed: ${castToError(err).name}; no more retries`,
     );

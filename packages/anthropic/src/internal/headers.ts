@@ -106,8 +106,22 @@ export function buildHeaders(sources: HeadersLike[]): NullableHeaders {
     forEachRow(source, add);
   }
   const values = new Headers();
-  for (const rows of merged.values()) for (const [name, value] of rows) values.append(name, value);
+  for (const rows of merged.values()) for (const [name, value] of rows) appendHeader(values, name, value);
   return { [brand]: true, values, nulls };
+}
+
+/**
+ * `Headers#append`, except that a rejected value (CR, LF or NUL in it, e.g. an API key pasted with its newline)
+ * raises an error that names the header but never shows the value: the runtime's own `TypeError` quotes it in
+ * full, and the value is often a credential.
+ */
+function appendHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.append(name, value);
+  } catch {
+    if (/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new TypeError(`invalid value for header ${name.toLowerCase()}`);
+    throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
+  }
 }
 
 /** True when `headers` contributes no rows at all. */

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientFor, type FaultServer, json, retryable, startServer } from './client.js';
 
@@ -83,6 +84,44 @@ describe('secrets never leak', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /^info \[log_[0-9a-f]{6}\] GET http:\/\/127\.0\.0\.1:\d+\/v1\/x succeeded with status 200/,
+    );
+  });
+});
+
+describe('secrets never appear in errors the runtime raises', () => {
+  const shown = (err: unknown) => `${String(err)}\n${(err as Error).stack}\n${inspect(err, { depth: 5 })}`;
+
+  it.each([
+    ['LF', `sk-ant\n${KEY}`],
+    ['CRLF', `${KEY}\r\nX-Injected: 1`],
+    ['CR', `sk-ant\r${KEY}`],
+  ])(
+    'an API key with %s fails with "invalid value for header x-api-key", without the value',
+    async (_l, key) => {
+      server = await startServer([json({})]);
+      const err = await clientFor(server, { apiKey: key, maxRetries: 0 })
+        .get('/v1/x')
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TypeError);
+      expect((err as Error).message).toBe('invalid value for header x-api-key');
+      expect(shown(err)).not.toContain(KEY);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('a fetch error that quotes the key is masked along its cause chain', async () => {
+    server = await startServer([json({})]);
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error(`socket hang up sending x-api-key: ${KEY}`) });
+    };
+    const err = await clientFor(server, { apiKey: KEY, maxRetries: 0, fetch })
+      .get('/v1/x')
+      .catch((e: unknown) => e);
+    expect((err as Error).name).toBe('Error');
+    expect(shown(err)).not.toContain(KEY);
+    expect(((err as Error).cause as Error).message).toBe('fetch failed');
+    expect((((err as Error).cause as Error).cause as Error).message).toBe(
+      'socket hang up sending x-api-key: ***',
     );
   });
 });
