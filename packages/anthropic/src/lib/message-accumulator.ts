@@ -37,13 +37,16 @@ export type DeltaEffect =
   | { kind: 'compaction'; snapshot: string }
   | { kind: 'none' };
 
+const NO_EFFECT: DeltaEffect = { kind: 'none' };
+
 /**
  * Folds raw stream events into a message snapshot. The snapshot is mutated in place (tool inputs via
  * an {@link IncrementalJSONParser} per block), so every event costs time proportional to its own size.
  */
 export class MessageAccumulator {
   #snapshot: LooseMessage | undefined;
-  #parsers = new Map<number, IncrementalJSONParser>();
+  /** Per tool-input block: its parser, and the raw fragments (kept for the error message). */
+  #parsers = new Map<number, { parser: IncrementalJSONParser; fragments: string[] }>();
   /** The effect of the last content_block_delta passed to {@link apply}. */
   lastDelta: DeltaEffect = { kind: 'none' };
 
@@ -57,11 +60,14 @@ export class MessageAccumulator {
     this.#parsers.clear();
   }
 
-  /** Applies one event and returns the updated snapshot. Throws on out-of-order events and unknown deltas. */
+  /**
+   * Applies one event and returns the updated snapshot. Throws on out-of-order events; like 0.74.0, a
+   * delta of an unknown type or for a block that has not started changes nothing.
+   */
   apply(event: LooseStreamEvent): LooseMessage {
     if (event.type === 'message_start') {
       if (this.#snapshot)
-        throw new AnthropicError('Unexpected event order: message_start before message_stop');
+        throw new AnthropicError(`Unexpected event order, got ${event.type} before receiving "message_stop"`);
       this.#snapshot = {
         ...event.message,
         content: [...event.message.content],
@@ -70,7 +76,8 @@ export class MessageAccumulator {
       return this.#snapshot;
     }
     const snapshot = this.#snapshot;
-    if (!snapshot) throw new AnthropicError(`Unexpected event order: ${event.type} before message_start`);
+    if (!snapshot)
+      throw new AnthropicError(`Unexpected event order, got ${event.type} before "message_start"`);
     switch (event.type) {
       case 'message_delta':
         mergeMessageDelta(snapshot, event);
@@ -94,7 +101,7 @@ export class MessageAccumulator {
     delta: { type: string; [key: string]: any },
   ): DeltaEffect {
     const block = snapshot.content[index];
-    if (!block) throw new AnthropicError(`${delta.type} for content block ${index}, which has not started`);
+    if (!block) return NO_EFFECT;
     switch (delta.type) {
       case 'text_delta':
         block.text = (block.text ?? '') + delta.text;
@@ -114,21 +121,22 @@ export class MessageAccumulator {
         block.content = (block.content ?? '') + delta.content;
         return { kind: 'compaction', snapshot: block.content };
       default:
-        throw new AnthropicError(`Unknown content block delta type '${delta.type}' for block ${index}`);
+        return NO_EFFECT;
     }
   }
 
   #applyInputJson(block: LooseBlock, index: number, fragment: string): DeltaEffect {
-    if (!TOOL_INPUT_BLOCKS.has(block.type) && !('input' in block)) {
-      throw new AnthropicError(`input_json_delta for content block ${index} of type '${block.type}'`);
-    }
-    let parser = this.#parsers.get(index);
-    if (!parser) this.#parsers.set(index, (parser = new IncrementalJSONParser()));
+    if (!TOOL_INPUT_BLOCKS.has(block.type) && !('input' in block)) return NO_EFFECT;
+    let entry = this.#parsers.get(index);
+    if (!entry) this.#parsers.set(index, (entry = { parser: new IncrementalJSONParser(), fragments: [] }));
+    const { parser, fragments } = entry;
+    fragments.push(fragment);
     try {
       parser.feed(fragment);
     } catch (err) {
+      // 0.74.0's wording, raw JSON included.
       throw new AnthropicError(
-        `Unable to parse tool input JSON streamed by the model for block ${index} (${block.name ?? block.type}): ${String(err)}`,
+        `Unable to parse tool parameter JSON from model. Please retry your request or adjust your prompt. Error: ${err}. JSON: ${fragments.join('')}`,
       );
     }
     const value = parser.snapshot();
@@ -138,7 +146,7 @@ export class MessageAccumulator {
 
   /** At block end, a complete input is taken as final; a truncated one keeps its best-effort snapshot. */
   #finishToolInput(snapshot: LooseMessage, index: number): void {
-    const parser = this.#parsers.get(index);
+    const parser = this.#parsers.get(index)?.parser;
     const block = snapshot.content[index];
     if (!parser || !block) return;
     this.#parsers.delete(index);

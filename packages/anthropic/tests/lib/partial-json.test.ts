@@ -28,27 +28,33 @@ const FIXED_DOCS = [
   '{"dup": 1, "dup": 2}',
 ];
 
+// Expected values as @anthropic-ai/sdk@0.74.0's partialParse returned them (more in partial-parse-compat.test.ts).
 describe('IncrementalJSONParser: best-effort snapshots', () => {
   it.each([
-    ['{"city": "Par', { city: 'Par' }],
+    ['{"city": "Par', {}],
     ['{"city": "Paris", "da', { city: 'Paris' }],
     ['{"city": "Paris", "days":', { city: 'Paris' }],
     ['{"n": -', {}],
     ['{"n": -1', { n: -1 }],
-    ['{"n": 1.', { n: 1 }],
+    ['{"n": 1.', {}],
     ['{"n": 1.5e', { n: 1.5 }],
     ['{"n": 2e-', { n: 2 }],
-    ['[1, 2, 3', [1, 2, 3]],
-    ['[tr', [true]],
-    ['[f', [false]],
-    ['{"x": nu', { x: null }],
-    ['{"a": {"b": [{"c": "d', { a: { b: [{ c: 'd' }] } }],
-    ['{"s": "esc\\', { s: 'esc' }],
-    ['{"s": "uni\\u00', { s: 'uni' }],
-    ['"root str', 'root str'],
-    ['', undefined],
+    ['[1, 2, 3', [1]],
+    ['[tr', []],
+    ['[f', []],
+    ['{"x": nu', {}],
+    ['{"a": {"b": [{"c": "d', { a: { b: [{}] } }],
+    ['{"s": "esc\\', {}],
+    ['{"s": "uni\\u00', {}],
   ])('snapshot of %j', (text, expected) => {
     expect(partialParse(text)).toEqual(expected);
+  });
+
+  it.each(['"root str', '', '-', 'tr'])('partialParse(%j) throws: nothing to show yet', (text) => {
+    expect(() => partialParse(text)).toThrow(SyntaxError);
+    const parser = new IncrementalJSONParser();
+    parser.feed(text);
+    expect(parser.snapshot()).toBeUndefined();
   });
 
   it('keeps container identity and mutates the snapshot in place', () => {
@@ -61,9 +67,18 @@ describe('IncrementalJSONParser: best-effort snapshots', () => {
   });
 
   it('decodes escapes split across fragments', () => {
-    const { parser, snapshots } = feedAll(['{"t": "a\\', 'n', 'b\\u', '00', 'e9', '\\ud83d', '\\ude00"}']);
-    expect(snapshots[0]).toBe('{"t":"a"}');
-    expect(snapshots[2]).toBe('{"t":"a\\nb"}');
+    const { parser, snapshots } = feedAll([
+      '{"t": "a\\',
+      'n',
+      'b\\u',
+      '00',
+      'e9',
+      '\\ud83d',
+      '\\ude00"',
+      '}',
+    ]);
+    expect(snapshots.slice(0, 6)).toEqual(Array(6).fill('{}'));
+    expect(snapshots[6]).toBe('{"t":"a\\nbé😀"}');
     expect(parser.finish()).toEqual({ t: 'a\nbé😀' });
   });
 
@@ -116,10 +131,17 @@ describe('IncrementalJSONParser: properties', () => {
   const next = rng(0x5eed);
   for (let i = 0; i < 300; i++) docs.push(randomText(next, randomValue(next)));
 
-  it('parses every prefix of every document without throwing', () => {
+  it('snapshots every prefix of every document without throwing', () => {
     for (const doc of docs) {
       for (let end = 0; end <= doc.length; end++) {
-        expect(() => partialParse(doc.slice(0, end)), doc.slice(0, end)).not.toThrow();
+        const parser = new IncrementalJSONParser();
+        expect(
+          () => {
+            parser.feed(doc.slice(0, end));
+            parser.snapshot();
+          },
+          doc.slice(0, end),
+        ).not.toThrow();
       }
     }
   });

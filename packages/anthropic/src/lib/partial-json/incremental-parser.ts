@@ -10,12 +10,16 @@
  * mutates one live snapshot in place, so each character is looked at exactly once and reading the
  * snapshot costs O(1) (plus the length of an in-progress number).
  *
- * Best-effort semantics of {@link IncrementalJSONParser.snapshot}:
- * - an in-progress string value shows the characters decoded so far (an unfinished escape is held back);
- * - an in-progress number shows its longest valid prefix (`-` shows nothing, `1.` and `1e-` show `1`);
- * - a literal prefix shows the literal it must become (`t` -> `true`, `nu` -> `null`);
- * - an object key appears only once its value has started;
+ * Best-effort semantics of {@link IncrementalJSONParser.snapshot}, chosen to equal what
+ * `@anthropic-ai/sdk@0.74.0`'s `partialParse` returns for every prefix of a JSON document:
+ * - an unfinished string, key or literal is not shown, and neither is its key (`{"a": "x` -> `{}`);
+ * - an unfinished number shows its digits so far, except when it ends in `-` or `.` (then it is not
+ *   shown, like an unfinished string); an unfinished exponent shows the mantissa (`1e-` -> `1`);
+ * - in the innermost open array, the strings and numbers after the last container or literal are held
+ *   back, except the array's first element (`[1, 2, 3` -> `[1]`, `[true, 2` -> `[true]`);
  * - open objects and arrays show the members received so far.
+ * One deliberate difference: 0.74.0 drops or garbles exponents (`1e5` -> `1`, `1e-5` -> `15`), even in
+ * complete documents; here a number with exponent digits has its JSON value.
  */
 
 import {
@@ -30,6 +34,7 @@ import {
   NUMBER_TRIM,
   numberStep,
 } from './lexical.js';
+import { type Frame, flushTail, Placement } from './placement.js';
 
 // Parser modes. Plain numbers keep the hot loop free of property lookups.
 const VALUE = 0; // expecting any value
@@ -46,13 +51,6 @@ const LITERAL = 10;
 const FAILED = 11;
 
 type Container = Record<string, unknown> | unknown[];
-
-interface Frame {
-  container: Container;
-  isArray: boolean;
-  /** The key whose value comes next (objects only). */
-  key: string;
-}
 
 /**
  * Parses JSON text fed in arbitrary fragments, in time linear in the total input, and exposes a
@@ -72,11 +70,9 @@ interface Frame {
 export class IncrementalJSONParser {
   #mode = VALUE;
   #stack: Frame[] = [];
-  #root: unknown = undefined;
   #position = 0;
-  // The scalar currently being read and the slot it will be stored in.
-  #slot: Container | null = null;
-  #slotKey: string | number = '';
+  /** The snapshot's root and the slot of the value being read. */
+  #out = new Placement();
   #text = '';
   #textIsKey = false;
   #unicode = 0;
@@ -122,14 +118,11 @@ export class IncrementalJSONParser {
    * and arrays in the snapshot are live: later feeds keep mutating them.
    */
   snapshot(): unknown {
-    const mode = this.#mode;
-    if ((mode === STRING || mode === ESCAPE || mode === UNICODE) && !this.#textIsKey) {
-      this.#store(this.#text);
-    } else if (mode === NUMBER) {
+    if (this.#mode === NUMBER) {
       const trim = NUMBER_TRIM[this.#numberState]!;
-      if (trim >= 0) this.#store(Number(this.#text.slice(0, this.#text.length - trim)));
+      this.#out.showNumber(trim >= 0 ? Number(this.#text.slice(0, this.#text.length - trim)) : undefined);
     }
-    return this.#root;
+    return this.#out.root;
   }
 
   /** Asserts the input was a complete JSON document and returns its value. */
@@ -139,7 +132,7 @@ export class IncrementalJSONParser {
       this.#completeNumber();
     }
     if (this.#mode !== AFTER_VALUE || this.#stack.length > 0) this.#fail('Unexpected end of JSON input');
-    return this.#root;
+    return this.#out.root;
   }
 
   #isCompleteRootNumber(): boolean {
@@ -226,14 +219,13 @@ export class IncrementalJSONParser {
       const isArray = c === 0x5b;
       const container: Container = isArray ? [] : {};
       this.#claimSlot();
-      this.#store(container);
-      this.#stack.push({ container, isArray, key: '' });
+      this.#out.putBarrier(container);
+      this.#stack.push({ container, isArray, key: '', tail: [] });
       this.#mode = isArray ? FIRST_ITEM : FIRST_KEY;
     } else if (c === 0x22) {
       this.#claimSlot();
       this.#text = '';
       this.#textIsKey = false;
-      this.#store('');
       this.#mode = STRING;
     } else if (c === 0x2d || isDigit(c)) {
       this.#claimSlot();
@@ -244,46 +236,20 @@ export class IncrementalJSONParser {
       this.#claimSlot();
       this.#literal = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
       this.#literalPos = 1;
-      this.#store(c === 0x74 ? true : c === 0x66 ? false : null);
       this.#mode = LITERAL;
     } else {
       this.#unexpected(c, index);
     }
   }
 
-  /** Points the scalar slot at the place the value now starting will occupy. */
+  /** Points the slot at the place the value now starting will occupy. */
   #claimSlot(): void {
-    const frame = this.#stack[this.#stack.length - 1];
-    if (!frame) {
-      this.#slot = null;
-    } else if (frame.isArray) {
-      this.#slot = frame.container;
-      this.#slotKey = (frame.container as unknown[]).length;
-    } else {
-      this.#slot = frame.container;
-      this.#slotKey = frame.key;
-    }
-  }
-
-  #store(value: unknown): void {
-    const slot = this.#slot;
-    if (slot === null) {
-      this.#root = value;
-    } else if (this.#slotKey === '__proto__') {
-      // JSON.parse creates an own property here; plain assignment would replace the prototype.
-      Object.defineProperty(slot, '__proto__', {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      (slot as Record<string | number, unknown>)[this.#slotKey] = value;
-    }
+    this.#out.claim(this.#stack[this.#stack.length - 1] ?? null);
   }
 
   #close(): void {
-    this.#stack.pop();
+    const frame = this.#stack.pop()!;
+    if (frame.isArray) flushTail(frame);
     this.#mode = AFTER_VALUE;
   }
 
@@ -313,7 +279,7 @@ export class IncrementalJSONParser {
       this.#stack[this.#stack.length - 1]!.key = this.#text;
       this.#mode = COLON;
     } else {
-      this.#store(this.#text);
+      this.#out.putScalar(this.#text);
       this.#mode = AFTER_VALUE;
     }
     this.#text = '';
@@ -353,7 +319,10 @@ export class IncrementalJSONParser {
       this.#unexpected(c, index);
       return;
     }
-    if (++this.#literalPos === this.#literal.length) this.#mode = AFTER_VALUE;
+    if (++this.#literalPos < this.#literal.length) return;
+    const literal = this.#literal;
+    this.#out.putBarrier(literal === 'true' ? true : literal === 'false' ? false : null);
+    this.#mode = AFTER_VALUE;
   }
 
   #scanNumber(chunk: string, start: number): number {
@@ -375,7 +344,7 @@ export class IncrementalJSONParser {
   }
 
   #completeNumber(): void {
-    this.#store(Number(this.#text));
+    this.#out.putScalar(Number(this.#text));
     this.#text = '';
     this.#mode = AFTER_VALUE;
   }
@@ -386,11 +355,15 @@ export class IncrementalJSONParser {
  *
  * @example
  * ```ts
- * partialParse('{"a": [1, tr'); // { a: [1, true] }
+ * partialParse('{"a": [1, true, 2, tr'); // { a: [1, true] }
  * ```
+ * @throws SyntaxError when `text` is not the prefix of a JSON document, or when nothing of it can be
+ * shown yet (empty text, or an unfinished root scalar such as `"ab`, `-` or `tr`).
  */
 export function partialParse(text: string): unknown {
   const parser = new IncrementalJSONParser();
   parser.feed(text);
-  return parser.snapshot();
+  const value = parser.snapshot();
+  if (value === undefined) throw new SyntaxError('Unexpected end of JSON input');
+  return value;
 }

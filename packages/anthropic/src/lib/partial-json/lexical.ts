@@ -10,8 +10,8 @@ export const N_EXP = 5;
 export const N_EXP_SIGN = 6;
 export const N_EXP_DIGITS = 7; // complete
 
-/** How many trailing characters to drop from an unfinished number to make it valid, per sub-state. */
-export const NUMBER_TRIM = [-1, 0, 0, 1, 0, 1, 2, 0];
+/** Trailing characters to drop from an unfinished number to show it, per sub-state (-1: not shown). */
+export const NUMBER_TRIM = [-1, 0, 0, -1, 0, 1, 2, 0];
 
 export const ESCAPES: Record<number, string> = {
   34: '"',
