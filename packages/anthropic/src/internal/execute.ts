@@ -78,6 +78,9 @@ export async function executeRequest(
       return { url, init: req };
     },
     onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
+    credentialOrigin: new URL(host.buildURL('/', null, options.defaultBaseURL)).origin,
+    onCredentialsWithheld: (origin) =>
+      log.warn(`[${requestLogID}] credentials not sent to ${origin}: it is not the client's base URL origin`),
   }).catch((err: unknown) => {
     maskSecretsInError(err, host._secrets());
     log.info(

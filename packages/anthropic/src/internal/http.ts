@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../core/error.js';
 import { castToError, isAbortError } from './errors.js';
+import { fetchPinned } from './pinned-fetch.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
 import { cancelBody } from './shims.js';
 
@@ -30,6 +31,10 @@ export type SendOptions = {
   /** Builds attempt number `retryCount` (0 = first). Errors thrown here are never retried. */
   prepare: (retryCount: number) => Promise<PreparedAttempt>;
   onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** The only origin that receives credential headers (see `fetchPinned`). */
+  credentialOrigin: string;
+  /** Told when credentials are withheld from another origin. */
+  onCredentialsWithheld?: ((origin: string) => void) | undefined;
 };
 
 /** Wraps errors from building a request so the retry policy can tell them from network errors. */
@@ -115,10 +120,13 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
     } catch (err) {
       throw new PrepareError(err);
     }
-    const response = await o.fetch.call(undefined, prepared.url, {
-      ...prepared.init,
-      signal: request.signal,
-    });
+    const response = await fetchPinned(
+      o.fetch,
+      prepared.url,
+      { ...prepared.init, signal: request.signal },
+      o.credentialOrigin,
+      o.onCredentialsWithheld,
+    );
     if (!response.ok && retryCount < o.maxRetries && shouldRetryResponse(response)) {
       const delayMs = retryAfterMillis(response.headers);
       o.onRetry?.({ retryCount, response, delayMs });
