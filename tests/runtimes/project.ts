@@ -2,14 +2,17 @@
  * The throwaway project every runtime runs in: the SDK packed as a release packs it, installed with plain npm
  * together with the runtimes themselves (each ships its binary inside a registry package) and esbuild.
  */
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { installProject, pack } from '../install/pack.js';
 import { runtimePackages } from './runtimes.js';
 
+const exec = promisify(execFile);
 const PROGRAMS = fileURLToPath(new URL('./programs/', import.meta.url));
 /** The same lock name the parity tests take, so two `pnpm pack` builds never write one `dist/` at once. */
 const PACK_LOCK = join(tmpdir(), 'sdkgen-pack.lock');
@@ -35,6 +38,40 @@ async function withPackLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Entry points a complete tarball must hold. */
+const REQUIRED = [
+  'package/dist/esm/index.js',
+  'package/dist/cjs/index.js',
+  'package/dist/esm/core/uploads.js',
+];
+
+/** Lists a tarball's files with tar. */
+async function listTarball(tarball: string): Promise<string[]> {
+  const { stdout } = await exec('tar', ['-tzf', tarball], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  return stdout.split('\n');
+}
+
+/**
+ * Packs the SDK under the pack lock. tests/install packs without it, so a build running there at the same time
+ * can fail this one or leave a tarball with files missing: one more try then, before giving up.
+ */
+async function packSdk(dest: string): Promise<string> {
+  let problem = '';
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const packed = await withPackLock(() => pack('anthropic', dest));
+    if (packed.tarball) {
+      const files = await listTarball(packed.tarball);
+      const missing = REQUIRED.filter((f) => !files.includes(f));
+      if (missing.length === 0) return packed.tarball;
+      problem = `the tarball lacks ${missing.join(', ')}`;
+      rmSync(packed.tarball);
+    } else {
+      problem = packed.error ?? 'no tarball';
+    }
+  }
+  throw new Error(`runtimes: pnpm pack failed twice; last time: ${problem}`);
+}
+
 /**
  * Packs `@sdkgen/anthropic` into `work/tarballs` (or takes the tarball named by `SDKGEN_TARBALL`, to reuse a pack)
  * and installs it with the runtimes into `work/project`, with the scenario and launchers copied next to it.
@@ -44,9 +81,7 @@ export async function prepareProject(work: string): Promise<string> {
   if (!tarball) {
     const dest = join(work, 'tarballs');
     mkdirSync(dest, { recursive: true });
-    const packed = await withPackLock(() => pack('anthropic', dest));
-    if (!packed.tarball) throw new Error(`runtimes: pnpm pack failed:\n${packed.error}`);
-    tarball = packed.tarball;
+    tarball = await packSdk(dest);
   }
   const project = join(work, 'project');
   await installProject(project, [tarball], [...runtimePackages(), 'esbuild@^0.28']);

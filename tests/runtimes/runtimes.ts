@@ -110,7 +110,7 @@ export async function runCommand(rt: CommandRuntime, project: string, scratch: s
     });
     return { results: parseResult(stdout), stdout, stderr } satisfies RunOutput;
   } catch (err: any) {
-    const failure = `${file} ${rt.args.join(' ')} failed: ${err.message}`;
+    const failure = `run: ${file} ${rt.args.join(' ')} failed: ${err.message}`;
     return { stdout: err.stdout ?? '', stderr: err.stderr ?? '', failure } satisfies RunOutput;
   }
 }

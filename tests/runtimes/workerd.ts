@@ -87,10 +87,10 @@ export async function runWorkerd(project: string, argsJson: string): Promise<Run
   try {
     const response = await post(`http://127.0.0.1:${port}/`, argsJson, child);
     const text = await response.text();
-    if (!response.ok) return { stdout, stderr, failure: `workerd answered ${response.status}: ${text}` };
+    if (!response.ok) return { stdout, stderr, failure: `run: workerd answered ${response.status}: ${text}` };
     return { results: JSON.parse(text), stdout, stderr };
   } catch (err: any) {
-    return { stdout, stderr, failure: `workerd run failed: ${err.message} (${err.cause?.message ?? ''})` };
+    return { stdout, stderr, failure: `run: workerd failed: ${err.message} (${err.cause?.message ?? ''})` };
   } finally {
     const exited = new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
     child.kill('SIGTERM');
