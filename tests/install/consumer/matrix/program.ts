@@ -92,7 +92,7 @@ async function abortedRequest(client: Anthropic) {
   );
   return {
     isAPIUserAbortError: error instanceof APIUserAbortError,
-    message: describe(error),
+    message: error instanceof APIUserAbortError ? error.message : describe(error),
   };
 }
 
