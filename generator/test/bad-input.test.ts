@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { GeneratorError } from '../src/errors.js';
 import { generate } from '../src/pipeline.js';
@@ -127,6 +127,22 @@ const cases: {
     pointer: /sdk\.config\.yaml#\/resources\/items\/methods\/retrieve\/operation$/,
     message: /no operation "no_such_op"/,
   },
+  {
+    name: 'misspelled top-level config key',
+    spec: spec(getItem),
+    config: config('autoResourcez: {}'),
+    stage: 'config',
+    pointer: /sdk\.config\.yaml#\/autoResourcez$/,
+    message: /unknown key \(did you mean autoResources\?\)/,
+  },
+  {
+    name: 'unknown nested config key (a method entry)',
+    spec: spec(getItem),
+    config: config().replace('{ operation: get_item }', '{ operation: get_item, pagnation: Page }'),
+    stage: 'config',
+    pointer: /sdk\.config\.yaml#\/resources\/items\/methods\/retrieve\/pagnation$/,
+    message: /unknown key \(did you mean pagination\?\)/,
+  },
 ];
 
 describe('bad input -> GeneratorError with stage and pointer, nothing written', () => {
@@ -150,5 +166,23 @@ describe('bad input -> GeneratorError with stage and pointer, nothing written', 
     const code = await main(['generate', '--config', s.configPath, '--out', s.outDir]);
     expect(code).toBe(2);
     expect(existsSync(join(s.outDir, '.sdkgen.json'))).toBe(false);
+  });
+
+  test('a misspelled config key: exit 2, the pointer and a suggestion on stderr, nothing written', async () => {
+    const s = scenario(spec(getItem), config('autoResourcez: {}'));
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(['generate', '--config', s.configPath, '--out', s.outDir])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toMatch(
+      /^sdkgen: config: \S*sdk\.config\.yaml#\/autoResourcez: unknown key \(did you mean autoResources\?\)$/m,
+    );
+    expect(readdirSync(s.outDir)).toEqual([]);
   });
 });

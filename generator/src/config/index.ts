@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { GeneratorError, pointerJoin } from '../errors.js';
+import { GeneratorError } from '../errors.js';
+import { configProblems } from './issues.js';
 import { type ParsedConfig, userConfigSchema } from './schema.js';
 
 export type { MethodConfig, OverlayConfig, PaginationConfig, ResourceConfig, UserConfig } from './schema.js';
@@ -44,13 +45,23 @@ export function config(input: ConfigInput): ResolvedConfig {
   }
   const parsed = userConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const pointer = pointerJoin(`${configPath}#`, ...issue.path.map((p) => String(p)));
-    throw new GeneratorError('config', pointer, issue.message);
+    const [first, ...more] = configProblems(
+      userConfigSchema,
+      parsed.error.issues,
+      `${displayPath(configPath)}#`,
+    );
+    const rest = more.map((p) => `\n  ${p.pointer}: ${p.message}`).join('');
+    throw new GeneratorError('config', first!.pointer, `${first!.message}${rest}`);
   }
   const specPath = input.specPath ? resolve(input.specPath) : resolve(dirname(configPath), parsed.data.spec);
   const hash = createHash('sha256').update(text).digest('hex');
   return { ...parsed.data, configPath, specPath, hash };
+}
+
+/** The config path as the user would type it: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 function readText(path: string): string {
