@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { config } from './config/index.js';
+import { config, type ResolvedConfig } from './config/index.js';
 import { emit, type RenderedFile } from './emit/index.js';
+import { PACKAGE_FILE_PATHS } from './emit/package-files.js';
 import { Warnings } from './errors.js';
 import { load } from './load/index.js';
 import { normalize } from './normalize/index.js';
 import { plan } from './plan/index.js';
+import { planPackage } from './plan/package.js';
 import { type WriteMode, type WriteResult, write } from './write/index.js';
 
 /** Options of one `sdkgen generate` run. */
@@ -31,8 +33,14 @@ export const GENERATOR_VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ).version;
 
-/** Paths the generator owns inside the output package. */
+/** Paths the generator always owns inside the output package. */
 export const OWNED = ['src/client.ts', 'src/resources/', 'tests/api-resources/', 'api.md', '.sdkgen.json'];
+
+/** OWNED plus the package files the config's `package.files` turns on. */
+export function ownedPaths(files: ResolvedConfig['package']['files']): string[] {
+  const on = (Object.keys(PACKAGE_FILE_PATHS) as (keyof typeof files)[]).filter((k) => files[k]);
+  return [...OWNED, ...on.flatMap((k) => PACKAGE_FILE_PATHS[k])];
+}
 
 /** Runs config -> load -> normalize -> plan -> emit -> write, timing each stage. */
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
@@ -51,6 +59,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const ir = await time('normalize', () => normalize(spec, cfg, warnings));
   if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
   const planned = await time('plan', () => plan(ir, cfg));
+  const pkg = planPackage(ir, cfg, planned);
   if (opts.dump === 'plan')
     return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
   const root = repoRoot(dirname(cfg.configPath));
@@ -61,6 +70,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       input: `${rel(cfg.specPath)} + ${rel(cfg.configPath)}`,
       errorClass: cfg.client.errorClass ?? `${cfg.client.className}Error`,
       packageName: cfg.package.name,
+      ...(pkg ? { package: pkg } : {}),
     }),
   );
   const manifest = {
@@ -71,7 +81,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     configHash: cfg.hash,
   };
   const result = await time('write', () =>
-    write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: OWNED }),
+    write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: ownedPaths(cfg.package.files) }),
   );
   return { timings, warnings: warnings.format(), write: result, files };
 }

@@ -73,10 +73,9 @@ const clientSchema = z.strictObject({
 });
 
 const headerParamSchema = z.strictObject({
-  header: z.string().describe('Wire header name.'),
-  parameter: z.string().optional().describe('Spec parameter (`#/components/parameters/<name>`) it replaces.'),
-  itemType: z.string().optional().describe('Type of each array item.'),
-  join: z.string().default(',').describe('Separator joining array values.'),
+  header: z
+    .string()
+    .describe('Wire header name; a spec header parameter of that name becomes the SDK param.'),
 });
 
 const cursorRule = z.strictObject({

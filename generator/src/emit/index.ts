@@ -1,11 +1,13 @@
 import type { StatementStructures } from 'ts-morph';
 import { compareStrings } from '../errors.js';
 import type { IR, IRType } from '../ir/types.js';
+import type { PlannedPackage } from '../plan/package.js';
 import type { Plan, PlannedModule } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
 import { clientModule } from './client-module.js';
 import { endpointTests } from './endpoint-tests.js';
 import { indexModule } from './index-modules.js';
+import { packageFiles } from './package-files.js';
 import { printSource } from './print.js';
 import { resourceModule, splitResourceModule } from './resource-module.js';
 import { render } from './templates.js';
@@ -27,6 +29,8 @@ export interface EmitOptions {
   input: string;
   errorClass: string;
   packageName: string;
+  /** The package files to emit around the sources (package.json, README, build config, entry), if any. */
+  package?: PlannedPackage;
 }
 
 /**
@@ -53,6 +57,7 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   });
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
+  if (opts.package) files.push(...packageFiles(plan, opts.package, header));
   return files.sort((a, b) => compareStrings(a.path, b.path));
 }
 
