@@ -6,11 +6,11 @@ import { ReadableStreamFrom } from '../internal/shims.js';
 import { type Logger, loggerFor } from '../internal/utils/log.js';
 import { safeJSON } from '../internal/utils/values.js';
 import type { BaseAnthropic } from './base-client.js';
-import { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from './error.js';
+import { AnthropicError, APIConnectionError, APIError } from './error.js';
 
 export type { ServerSentEvent } from '../internal/decoders/sse.js';
 
-/** Event types whose `data` is a JSON event object, yielded as is (parse failures throw). */
+/** The event types yielded (their `data` parsed as JSON; a parse failure throws); others are skipped, as in 0.74.0. */
 const KNOWN_EVENTS = new Set([
   'completion',
   'message_start',
@@ -39,14 +39,12 @@ function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger:
     try {
       return JSON.parse(sse.data);
     } catch (err) {
-      logger.error(`Event ${sse.event} has data that is not valid JSON:`, sse.data);
+      logger.error('Could not parse message into JSON:', sse.data);
+      logger.error('From chunk:', sse.raw);
       throw err;
     }
   }
-  // Unknown event types are passed through rather than dropped: parsed JSON when it is JSON,
-  // otherwise the raw text wrapped with its event name.
-  const parsed = safeJSON(sse.data);
-  return parsed !== undefined ? parsed : { type: event ?? 'message', data: sse.data };
+  return SKIP;
 }
 
 type Items<T> = T[] & { error?: { cause: unknown } };
@@ -65,10 +63,14 @@ function toItems<T>(events: ServerSentEvent[], headers: Headers | undefined, log
   return items;
 }
 
+/** True when reading stopped because the request was aborted, which ends iteration quietly (as in 0.74.0). */
+function stoppedByAbort(err: unknown, controller: AbortController): boolean {
+  return !(err instanceof AnthropicError) && (controller.signal.aborted || isAbortError(err));
+}
+
 /** Maps a failure while reading a body to the SDK's error classes. */
-function streamError(err: unknown, controller: AbortController): unknown {
+function streamError(err: unknown): unknown {
   if (err instanceof AnthropicError) return err;
-  if (controller.signal.aborted || isAbortError(err)) return new APIUserAbortError();
   if (err instanceof SyntaxError) return err;
   return new APIConnectionError({
     message: 'Connection error while reading the stream.',
@@ -79,8 +81,8 @@ function streamError(err: unknown, controller: AbortController): unknown {
 /**
  * An async iterable of streamed items (server-sent events, or NDJSON from `fromReadableStream`).
  * A stream can be iterated once; `tee()` splits it. Breaking out of a `for await` early aborts
- * the request and frees its connection. Aborting `controller` makes the iterator reject with
- * `APIUserAbortError`; a connection dropped mid-body rejects with `APIConnectionError`.
+ * the request and frees its connection. Aborting `controller` (or the request's `signal`) ends the
+ * iteration without an error, as in 0.74.0; a connection dropped mid-body rejects with `APIConnectionError`.
  *
  * @example
  * ```ts
@@ -103,7 +105,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
     this.#client = client;
   }
 
-  /** Decodes a `text/event-stream` response: `ping` skipped, `event: error` thrown as `APIError`. */
+  /**
+   * Decodes a `text/event-stream` response: message and completion events yielded, `event: error`
+   * thrown as `APIError`, everything else (`ping`, event types this SDK does not know) skipped.
+   */
   static fromSSEResponse<Item>(
     response: Response,
     controller: AbortController,
@@ -147,7 +152,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         }
         finished = true;
       } catch (err) {
-        throw streamError(err, controller);
+        if (stoppedByAbort(err, controller)) return;
+        throw streamError(err);
       } finally {
         if (!finished) controller.abort();
       }
@@ -182,7 +188,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (rest.error) throw rest.error.cause;
         finished = true;
       } catch (err) {
-        throw streamError(err, controller);
+        if (stoppedByAbort(err, controller)) return;
+        throw streamError(err);
       } finally {
         if (!finished) controller.abort();
       }
@@ -229,7 +236,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         yield* takeAll(sink);
         finished = true;
       } catch (err) {
-        throw streamError(err, controller);
+        if (stoppedByAbort(err, controller)) return;
+        throw streamError(err);
       } finally {
         if (!finished) controller.abort();
       }

@@ -3,6 +3,12 @@ import { Stream } from '../core/streaming.js';
 import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import type { Logger } from '../internal/utils/log.js';
+import {
+  type EventReader,
+  eventIterator,
+  type IterableSource,
+  untilCaughtUpOrNextTask,
+} from './event-iterator.js';
 import { type LooseMessage, type LooseStreamEvent, MessageAccumulator } from './message-accumulator.js';
 import { type LifecycleEvents, StreamLifecycle } from './stream-lifecycle.js';
 
@@ -39,6 +45,7 @@ export abstract class MessageStreamCore<
   /** Every complete assistant message received, parsed. */
   receivedMessages: ParsedMsg[] = [];
   #accumulator = new MessageAccumulator();
+  #readers = new Set<EventReader<Event>>();
   /** The request parameters (for structured-output parsing); `null` for `fromReadableStream`. */
   protected readonly _requestParams: any;
   protected readonly _logger: Pick<Logger, 'warn'>;
@@ -244,7 +251,20 @@ export abstract class MessageStreamCore<
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Event> {
-    return eventIterator<Event>(this as unknown as IterableSource<Event>);
+    const reader = eventIterator<Event>(this as unknown as IterableSource<Event>);
+    this.#readers.add(reader);
+    return reader;
+  }
+
+  /**
+   * Before a successful end, gives a `for await` loop that is still reading the buffered events the
+   * chance to finish or `break` (a macrotask at most, so a reader busy elsewhere does not hold the end
+   * back). A `break` aborts the stream, as in 0.74.0, even when the whole body had already arrived.
+   */
+  protected override async _settle(): Promise<void> {
+    const pending = [...this.#readers].filter((reader) => !reader.caughtUp());
+    if (pending.length > 0) await untilCaughtUpOrNextTask(pending);
+    if (this.controller.signal.aborted) throw new APIUserAbortError();
   }
 
   /**
@@ -255,49 +275,8 @@ export abstract class MessageStreamCore<
    * ```
    */
   toReadableStream(): ReadableStream {
-    return new Stream(() => this[Symbol.asyncIterator](), this.controller).toReadableStream();
+    // Not a tracked reader: nobody may be pulling the byte stream, and the stream must still end.
+    const source = this as unknown as IterableSource<Event>;
+    return new Stream(() => eventIterator<Event>(source), this.controller).toReadableStream();
   }
-}
-
-interface IterableSource<Event> {
-  on(event: 'streamEvent', listener: (event: Event) => void): unknown;
-  on(event: 'end', listener: () => void): unknown;
-  on(event: 'error' | 'abort', listener: (error: unknown) => void): unknown;
-  abort(): void;
-}
-
-/** Buffers `streamEvent`s for a pull-based reader; breaking out of the loop aborts the request. */
-function eventIterator<Event>(source: IterableSource<Event>): AsyncIterator<Event> {
-  const buffered: Event[] = [];
-  const waiting: Array<{ resolve: (r: IteratorResult<Event>) => void; reject: (e: unknown) => void }> = [];
-  let finished = false;
-  let failure: { error: unknown } | undefined;
-  source.on('streamEvent', (event) => {
-    const reader = waiting.shift();
-    if (reader) reader.resolve({ value: event, done: false });
-    else buffered.push(event);
-  });
-  source.on('end', () => {
-    finished = true;
-    for (const reader of waiting.splice(0)) reader.resolve({ value: undefined, done: true });
-  });
-  const fail = (error: unknown) => {
-    finished = true;
-    failure = { error };
-    for (const reader of waiting.splice(0)) reader.reject(error);
-  };
-  source.on('error', fail);
-  source.on('abort', fail);
-  return {
-    next: async () => {
-      if (buffered.length) return { value: buffered.shift()!, done: false };
-      if (failure) throw failure.error;
-      if (finished) return { value: undefined, done: true };
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-    return: async () => {
-      source.abort();
-      return { value: undefined, done: true };
-    },
-  };
 }

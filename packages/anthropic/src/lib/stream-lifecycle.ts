@@ -140,11 +140,16 @@ export class StreamLifecycle<Events extends { [K in keyof Events]: Listener } & 
 
   /** Runs `executor`, then emits `end`, or reports its failure as `error`/`abort`. */
   protected _run(executor: () => Promise<void>): void {
-    executor().then(() => {
-      this._onSuccess();
-      this.#signal('end');
-    }, this.#fail);
+    executor()
+      .then(() => this._settle())
+      .then(() => {
+        this._onSuccess();
+        this.#signal('end');
+      }, this.#fail);
   }
+
+  /** Hook for subclasses, awaited after a successful run; throwing turns the end into an error or abort. */
+  protected _settle(): Promise<void> | void {}
 
   /** Hook for subclasses, called after a successful run and before `end`. */
   protected _onSuccess(): void {}

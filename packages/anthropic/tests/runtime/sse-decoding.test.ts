@@ -94,8 +94,9 @@ describe('SSE decoding (HTML spec rules)', () => {
     expect(await decode(['data\ndata\n\n'])).toEqual([{ event: null, data: '\n' }]);
   });
 
-  it('does not dispatch events without data, and discards an unterminated final event', async () => {
+  it('dispatches a named event without data (as 0.74.0 does), not a bare comment, and discards an unterminated final event', async () => {
     expect(await decode(['event: only-type\n\n: just a comment\n\ndata: 1\n\ndata: tail'])).toEqual([
+      { event: 'only-type', data: '' },
       { event: null, data: '1' },
     ]);
   });

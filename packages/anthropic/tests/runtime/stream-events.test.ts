@@ -35,7 +35,7 @@ describe('streaming events', () => {
     expect(await collect(stream)).toEqual([start, stop]);
   });
 
-  it('passes unknown event types through instead of dropping them', async () => {
+  it('skips unknown event types and bare named events, as 0.74.0 does', async () => {
     const future = { type: 'message_thought', text: 'hm' };
     const stream = await streamFrom([
       sse([
@@ -43,14 +43,20 @@ describe('streaming events', () => {
         { event: 'message_thought', data: future },
         { event: 'weird', data: 'not json' },
         { data: { type: 'no_event_field' } },
+        { event: 'message_stop', data: stop },
       ]),
     ]);
-    expect(await collect(stream)).toEqual([
-      start,
-      future,
-      { type: 'weird', data: 'not json' },
-      { type: 'no_event_field' },
-    ]);
+    expect(await collect(stream)).toEqual([start, stop]);
+  });
+
+  it('dispatches an event with a name and no data: ping is skipped, a message event fails to parse', async () => {
+    const raw = (text: string) => [{ headers: { 'content-type': 'text/event-stream' }, body: text }];
+    const ok = await streamFrom(
+      raw(`${encodeSSE([{ event: 'message_start', data: start }])}event: ping\n\n`),
+    );
+    expect(await collect(ok)).toEqual([start]);
+    const bad = await streamFrom(raw('event: content_block_stop\n\nevent: message_stop\ndata: {}\n\n'));
+    await expect(collect(bad)).rejects.toThrow(SyntaxError);
   });
 
   it('turns event: error into an APIError thrown from the iterator, after earlier events', async () => {

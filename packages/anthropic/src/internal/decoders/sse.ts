@@ -19,7 +19,8 @@ const NO_RAW: string[] = [];
  * Event-stream parser following the HTML "server-sent events" interpretation rules: comments
  * (`:` lines) ignored, a field without a colon has an empty value, one space after the colon is
  * stripped, multiple `data:` lines join with `\n`, `id` is tracked, `retry` and unknown fields
- * ignored, and an event is dispatched on a blank line only when it has data. A trailing event
+ * ignored, and an event is dispatched on a blank line when it has data or a non-empty `event:` name
+ * (`event: ping` alone gives data `''`, as 0.74.0's decoder does). A trailing event
  * without a blank line is discarded at end of stream, as the spec requires.
  *
  * Fields are parsed in place from the line's range (no per-line copy); only values are sliced.
@@ -59,7 +60,9 @@ export class SSEDecoder implements LineSink {
   /** @internal Processes one line, given as `text[start, end)`. */
   onLine(text: string, start: number, end: number): void {
     if (start === end) {
-      if (this.dataLines > 0) this.out.push({ event: this.event, data: this.data, raw: this.raw });
+      // Like 0.74.0 (and unlike the HTML spec), an event with a name but no data is dispatched too.
+      if (this.dataLines > 0 || this.event)
+        this.out.push({ event: this.event, data: this.data, raw: this.raw });
       this.reset();
       return;
     }
