@@ -382,8 +382,12 @@ export class BaseAnthropic {
     const options = await optionsInput;
     await this.prepareOptions(options);
     if (options.signal?.aborted) throw new Errors.APIUserAbortError();
+    const idleTimeout =
+      options.idleTimeout ?? this._options.idleTimeout ?? BaseAnthropic.DEFAULT_IDLE_TIMEOUT;
+    validatePositiveInteger('idleTimeout', idleTimeout);
     return executeRequest(this, options, {
       maxRetries: retriesOverride ?? options.maxRetries ?? this.maxRetries,
+      idleTimeout,
       fetch: this.fetch,
       prepareRequest: (req, ctx) => this.prepareRequest(req, ctx),
       makeStatusError: (status, error, message, headers) =>
@@ -396,11 +400,14 @@ export class BaseAnthropic {
   static AI_PROMPT = AI_PROMPT;
   /** Default per-attempt timeout: 10 minutes. */
   static DEFAULT_TIMEOUT = 600_000;
+  /** Default limit on a silent response body: 2 minutes (see `ClientOptions.idleTimeout`). */
+  static DEFAULT_IDLE_TIMEOUT = 120_000;
 
   static AnthropicError = Errors.AnthropicError;
   static APIError = Errors.APIError;
   static APIConnectionError = Errors.APIConnectionError;
   static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
+  static APIIdleTimeoutError = Errors.APIIdleTimeoutError;
   static APIUserAbortError = Errors.APIUserAbortError;
   static NotFoundError = Errors.NotFoundError;
   static ConflictError = Errors.ConflictError;

@@ -119,7 +119,8 @@ function appendHeader(headers: Headers, name: string, value: string): void {
   try {
     headers.append(name, value);
   } catch {
-    if (/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new TypeError(`invalid value for header ${name.toLowerCase()}`);
+    if (/^[!#$%&'*+.^`|~\w-]+$/.test(name))
+      throw new TypeError(`invalid value for header ${name.toLowerCase()}`);
     throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
   }
 }
