@@ -15,14 +15,13 @@ const STRICT_STRING_FORMATS = new Set([
   'uuid',
 ]);
 
-/** Keywords that pass through untouched when present (the API understands them as-is). */
-const PASS_THROUGH = ['description', 'title', 'enum', 'const', 'default'] as const;
-
 /**
  * Rewrites a JSON Schema into the strict subset the structured-outputs API accepts, without touching the
- * input. Objects get `additionalProperties: false`; `oneOf` becomes `anyOf`; unsupported constraints
- * (`minLength`, `maximum`, `pattern`, unknown formats, ...) are not dropped silently but appended to the
- * description as a hint for the model, e.g. `{minLength: 3}`.
+ * input, producing the same output (key order included) as `@anthropic-ai/sdk@0.74.0`. Kept: `$ref` (alone),
+ * `$defs`, one of `anyOf` (or `oneOf`, renamed) / `allOf` / `type`, `description`, `title`; for objects
+ * `properties`, `additionalProperties: false` and `required`; for strings a supported `format`; for arrays
+ * `items` and a `minItems` of 0 or 1. Every other keyword (`enum`, `const`, `default`, `minLength`,
+ * `$schema`, ...) is appended to the description as a hint for the model, e.g. `{minLength: 3}`.
  *
  * @example
  * ```ts
@@ -30,52 +29,39 @@ const PASS_THROUGH = ['description', 'title', 'enum', 'const', 'default'] as con
  * // { type: 'object', properties: { name: { type: 'string', description: '{minLength: 1}' } },
  * //   additionalProperties: false }
  * ```
+ * @throws Error when a (sub)schema has neither a `type` nor `anyOf`/`oneOf`/`allOf`.
  */
 export function transformJSONSchema(jsonSchema: JSONSchema): JSONSchema {
-  return transform(structuredClone(jsonSchema));
+  // A JSON round trip, like 0.74.0: `undefined` members vanish before anything is looked at.
+  return transform(JSON.parse(JSON.stringify(jsonSchema)));
 }
 
 function transform(rest: JSONSchema): JSONSchema {
   const out: JSONSchema = {};
   if (take(rest, '$ref', (ref) => (out.$ref = ref))) return out;
-
-  for (const defsKey of ['$defs', 'definitions'] as const) {
-    take(rest, defsKey, (defs: Record<string, JSONSchema>) => {
-      out[defsKey] = mapValues(defs, transform);
-    });
-  }
+  take(rest, '$defs', (defs: Record<string, JSONSchema>) => (out.$defs = mapValues(defs, transform)));
 
   const type = rest.type;
-  delete rest.type;
-  const combinator = takeCombinator(rest, out);
-  if (type !== undefined) out.type = type;
-  else if (!combinator && !('enum' in rest) && !('const' in rest)) {
-    throw new Error('JSON schema must declare a `type` unless it uses anyOf/oneOf/allOf, enum or const');
-  }
-  for (const key of PASS_THROUGH) take(rest, key, (value) => (out[key] = value));
+  const variants = { anyOf: rest.anyOf, oneOf: rest.oneOf, allOf: rest.allOf };
+  for (const key of ['type', 'anyOf', 'oneOf', 'allOf']) delete rest[key];
+  if (Array.isArray(variants.anyOf)) out.anyOf = variants.anyOf.map(transform);
+  else if (Array.isArray(variants.oneOf)) out.anyOf = variants.oneOf.map(transform);
+  else if (Array.isArray(variants.allOf)) out.allOf = variants.allOf.map(transform);
+  else if (type === undefined)
+    throw new Error('JSON schema must have a type defined if anyOf/oneOf/allOf are not used');
+  else out.type = type;
+  take(rest, 'description', (description) => (out.description = description));
+  take(rest, 'title', (title) => (out.title = title));
 
-  const types: unknown[] = Array.isArray(type) ? type : [type];
-  if (types.includes('object')) transformObject(rest, out);
-  if (types.includes('array')) transformArray(rest, out);
-  if (types.includes('string')) {
+  if (type === 'object') transformObject(rest, out);
+  else if (type === 'array') transformArray(rest, out);
+  else if (type === 'string') {
     take(rest, 'format', (format: string) => {
       if (STRICT_STRING_FORMATS.has(format)) out.format = format;
       else rest.format = format;
     });
   }
-
   return appendLeftovers(rest, out);
-}
-
-function takeCombinator(rest: JSONSchema, out: JSONSchema): boolean {
-  const anyOf = rest.anyOf ?? rest.oneOf;
-  const allOf = rest.allOf;
-  delete rest.anyOf;
-  delete rest.oneOf;
-  delete rest.allOf;
-  if (Array.isArray(anyOf)) out.anyOf = anyOf.map(transform);
-  if (Array.isArray(allOf)) out.allOf = allOf.map(transform);
-  return Array.isArray(anyOf) || Array.isArray(allOf);
 }
 
 function transformObject(rest: JSONSchema, out: JSONSchema): void {
@@ -96,7 +82,7 @@ function transformArray(rest: JSONSchema, out: JSONSchema): void {
 
 /** Anything not understood by the strict subset is described in prose so the model still sees it. */
 function appendLeftovers(rest: JSONSchema, out: JSONSchema): JSONSchema {
-  const leftovers = Object.entries(rest).filter(([key]) => key !== '$schema');
+  const leftovers = Object.entries(rest);
   if (leftovers.length === 0) return out;
   const hint = `{${leftovers.map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ')}}`;
   out.description = out.description ? `${out.description}\n\n${hint}` : hint;

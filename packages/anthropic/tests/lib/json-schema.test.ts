@@ -3,7 +3,8 @@ import { formatSchemaIssues, validateJSONSchema } from '../../src/lib/json-schem
 import { transformJSONSchema } from '../../src/lib/transform-json-schema.js';
 
 describe('transformJSONSchema', () => {
-  it('closes objects, keeps supported keywords and describes unsupported ones', () => {
+  // Expected outputs as @anthropic-ai/sdk@0.74.0's transformJSONSchema returned them (key order included).
+  it('closes objects, keeps supported keywords and describes the rest, enum and $schema included', () => {
     const input = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
@@ -20,39 +21,53 @@ describe('transformJSONSchema', () => {
       additionalProperties: true,
     };
     const snapshot = structuredClone(input);
-    expect(transformJSONSchema(input)).toEqual({
+    const output = transformJSONSchema(input);
+    expect(output).toEqual({
       type: 'object',
-      description: 'A person',
+      description: 'A person\n\n{$schema: "https://json-schema.org/draft/2020-12/schema"}',
       properties: {
         name: { type: 'string', description: '{minLength: 1}' },
         email: { type: 'string', format: 'email' },
         handle: { type: 'string', description: '{format: "hostname-ish"}' },
         tags: { type: 'array', items: { type: 'string' }, minItems: 1, description: '{maxItems: 5}' },
-        role: { type: 'string', enum: ['admin', 'user'] },
+        role: { type: 'string', description: '{enum: ["admin","user"]}' },
         age: { type: 'integer', description: '{minimum: 0}' },
       },
       additionalProperties: false,
       required: ['name'],
     });
+    expect(Object.keys(output)).toEqual([
+      'type',
+      'description',
+      'properties',
+      'additionalProperties',
+      'required',
+    ]);
     expect(input).toEqual(snapshot);
   });
 
-  it('turns oneOf into anyOf, keeps $ref/$defs and allows const-only schemas', () => {
+  it('turns oneOf into anyOf, keeps $ref/$defs, describes const and removes default', () => {
     expect(
       transformJSONSchema({
         $defs: { Point: { type: 'object', properties: { x: { type: 'number' } } } },
-        oneOf: [{ $ref: '#/$defs/Point' }, { const: 'origin' }],
+        oneOf: [{ $ref: '#/$defs/Point' }, { type: 'string', const: 'origin', default: 'origin' }],
       }),
     ).toEqual({
       $defs: {
         Point: { type: 'object', properties: { x: { type: 'number' } }, additionalProperties: false },
       },
-      anyOf: [{ $ref: '#/$defs/Point' }, { const: 'origin' }],
+      anyOf: [
+        { $ref: '#/$defs/Point' },
+        { type: 'string', description: '{const: "origin", default: "origin"}' },
+      ],
     });
   });
 
   it('requires a type when nothing else constrains the value', () => {
-    expect(() => transformJSONSchema({ description: 'anything' })).toThrow(/must declare a `type`/);
+    expect(() => transformJSONSchema({ description: 'anything' })).toThrow(
+      'JSON schema must have a type defined if anyOf/oneOf/allOf are not used',
+    );
+    expect(() => transformJSONSchema({ const: 'origin' })).toThrow(/must have a type/);
   });
 });
 

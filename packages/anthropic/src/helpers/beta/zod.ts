@@ -52,11 +52,11 @@ export function betaZodTool<InputSchema extends ZodType>(options: {
       `Zod schema for tool "${options.name}" must be an object, but got ${String(jsonSchema.type)}`,
     );
   }
-  const { $schema: _dialect, ...inputSchema } = jsonSchema;
   return {
     type: 'custom',
     name: options.name,
-    input_schema: inputSchema as typeof inputSchema & { type: 'object' },
+    // Sent as z.toJSONSchema returns it, `$schema` included, like 0.74.0.
+    input_schema: jsonSchema as typeof jsonSchema & { type: 'object' },
     description: options.description,
     run: options.run,
     parse: (input: unknown) => {
