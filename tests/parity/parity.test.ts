@@ -2,7 +2,7 @@
  * Surface parity with the packages we replace: packs ours the way a release does (publishConfig exports, dist
  * declarations), installs them next to `@anthropic-ai/sdk@0.74.0` and the three platform SDKs from npm, and
  * compares every public subpath of each reference package: declared exports, their properties and statics
- * (TypeScript checker, `import` and `require` conditions) and runtime export keys (`require` and `import`).
+ * (TypeScript checker: `import` and `require` conditions, and legacy `node10` resolution) and runtime export keys (`require` and `import`).
  * Differences fail the test unless `allowed-differences.json` lists them with a reason.
  */
 
@@ -44,7 +44,7 @@ async function differences(root: string, refSpec: string, ours: string): Promise
   const ref = nameOf(refSpec);
   const subs = publicSubpaths(join(root, 'node_modules', ref));
   const out: string[] = [];
-  for (const condition of ['import', 'require'] as const) {
+  for (const condition of ['import', 'require', 'node10'] as const) {
     const refSurface = readSurface(root, ref, subs, condition);
     out.push(
       ...compareSurfaces(`${ours} types(${condition})`, refSurface, readSurface(root, ours, subs, condition)),
@@ -74,7 +74,7 @@ describe('public surface parity with the reference SDKs', () => {
     });
     root = join(work, 'consumer');
     const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
-    await installProject(root, tarballs, [...PAIRS.map(([ref]) => ref), 'zod@^4']);
+    await installProject(root, tarballs, [...PAIRS.map(([ref]) => ref), 'zod@^4', '@types/node@^20']);
   }, 15 * 60_000);
 
   it('deep-path resource classes carry the overlay methods in the built ESM and CJS trees', async () => {

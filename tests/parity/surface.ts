@@ -33,8 +33,13 @@ export type ModuleShape = { exports: Record<string, ExportShape> } | { error: st
 /** The surface of a package: subpath (`''` for the root, `resources/messages`, ...) -> module. */
 export type Surface = Record<string, ModuleShape>;
 
-/** Which condition of the exports map the consumer resolves through. */
-export type Condition = 'import' | 'require';
+/**
+ * How the consumer resolves: the exports map's `import` or `require` condition (`moduleResolution` node16), or
+ * TypeScript's legacy `node10` resolution, which ignores `exports` (files and `typesVersions` instead).
+ */
+export type Condition = 'import' | 'require' | 'node10';
+
+const ENTRY_EXT: Record<Condition, string> = { import: 'mts', require: 'cts', node10: 'ts' };
 
 const isPrivate = (s: ts.Symbol) =>
   s.name.startsWith('__#') ||
@@ -87,17 +92,19 @@ export function readSurface(root: string, pkg: string, subpaths: string[], condi
   const dir = join(root, '.parity');
   mkdirSync(dir, { recursive: true });
   const safe = pkg.replace(/[^\w]/g, '_');
-  const entry = join(dir, `${safe}-${condition}.${condition === 'import' ? 'mts' : 'cts'}`);
+  const entry = join(dir, `${safe}-${condition}.${ENTRY_EXT[condition]}`);
   const spec = (sub: string) => (sub === '' ? pkg : `${pkg}/${sub}`);
   writeFileSync(entry, subpaths.map((sub, i) => `import * as m${i} from '${spec(sub)}';\n`).join(''));
   const program = ts.createProgram([entry], {
-    module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16,
+    module: condition === 'node10' ? ts.ModuleKind.CommonJS : ts.ModuleKind.Node16,
+    moduleResolution:
+      condition === 'node10' ? ts.ModuleResolutionKind.Node10 : ts.ModuleResolutionKind.Node16,
     target: ts.ScriptTarget.ES2022,
     strict: true,
     skipLibCheck: true,
     noEmit: true,
-    types: ['node'],
+    // Global types load as in a consumer project: every package under node_modules/@types.
+    typeRoots: [join(root, 'node_modules', '@types')],
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
