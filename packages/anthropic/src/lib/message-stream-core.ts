@@ -48,12 +48,16 @@ export abstract class MessageStreamCore<
   #readers = new Set<EventReader<Event>>();
   /** The request parameters (for structured-output parsing); `null` for `fromReadableStream`. */
   protected readonly _requestParams: any;
-  protected readonly _logger: Pick<Logger, 'warn'>;
+  protected readonly _logger: Pick<Logger, 'warn' | 'error' | 'debug'>;
 
   constructor(params: object | null, opts?: { logger?: Logger | undefined }) {
     super();
     this._requestParams = params;
     this._logger = opts?.logger ?? console;
+  }
+
+  protected override _unhandledLogger(): Pick<Logger, 'error' | 'debug'> {
+    return this._logger;
   }
 
   /** Turns a finished message into its parsed form (structured outputs). */

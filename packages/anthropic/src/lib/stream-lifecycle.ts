@@ -1,5 +1,6 @@
 import { AnthropicError, APIUserAbortError } from '../core/error.js';
-import { isAbortError } from '../internal/errors.js';
+import { castToError, isAbortError } from '../internal/errors.js';
+import type { Logger } from '../internal/utils/log.js';
 
 type Listener = (...args: any[]) => void;
 
@@ -33,15 +34,19 @@ function deferred<T>(): Deferred<T> {
     resolve = res;
     reject = rej;
   });
-  // Rejections surface through listeners or awaited helpers; see #surfaceUnhandled.
+  // Rejections surface through listeners, awaited helpers or the logger (see `_emit`), never unhandled.
   promise.catch(() => {});
   return { promise, resolve, reject };
 }
 
 /**
  * Typed listeners plus the run/end/error/abort lifecycle shared by `MessageStream` and
- * `BetaMessageStream`: an `end` event always comes last, `error`/`abort` reject `done()`, and an error
- * nobody listens for or awaits becomes an unhandled rejection instead of vanishing.
+ * `BetaMessageStream`: an `end` event always comes last, and `error`/`abort` reject `done()`.
+ *
+ * The rule for errors: a stream error reaches every `error` listener and every promise taken from the stream
+ * (`done()`, `finalMessage()`, `emitted()`, iteration, ...). When there is none of these, it is reported once
+ * through the client's logger at `error` level (an abort at `debug`), and never becomes an unhandled
+ * rejection, which would end a Node process that has no `unhandledRejection` handler.
  */
 export class StreamLifecycle<Events extends { [K in keyof Events]: Listener } & LifecycleEvents> {
   /** Aborting this cancels the request. */
@@ -175,10 +180,28 @@ export class StreamLifecycle<Events extends { [K in keyof Events]: Listener } & 
     }
     if (event === 'error' || event === 'abort') {
       const error = args[0] as AnthropicError;
-      if (!this.#handled && !list?.length) void Promise.reject(error);
+      if (!this.#handled && !list?.length) this.#reportUnhandled(event, error);
       this.#connected.reject(error);
       this.#end.reject(error);
       this.#signal('end');
+    }
+  }
+
+  /** Where an error nobody listens for or awaits is reported; subclasses give the client's logger. */
+  protected _unhandledLogger(): Pick<Logger, 'error' | 'debug'> {
+    return console;
+  }
+
+  #reportUnhandled(event: 'error' | 'abort', error: AnthropicError): void {
+    const logger = this._unhandledLogger();
+    const name = this.constructor.name;
+    if (event === 'abort') {
+      logger.debug(`${name} aborted with no 'abort' or 'error' listener and nothing awaiting it`);
+    } else {
+      logger.error(
+        `${name} error with no 'error' listener and nothing awaiting it (add one, or await done()):`,
+        error,
+      );
     }
   }
 
@@ -200,12 +223,11 @@ export class StreamLifecycle<Events extends { [K in keyof Events]: Listener } & 
   };
 }
 
+/** Wraps a non-SDK error, keeping its message and the original as `cause` (also for errors from another realm). */
 function toAnthropicError(error: unknown): AnthropicError {
   if (error instanceof AnthropicError) return error;
-  if (error instanceof Error) {
-    const wrapped = new AnthropicError(error.message);
-    (wrapped as { cause?: unknown }).cause = error;
-    return wrapped;
-  }
-  return new AnthropicError(String(error));
+  const cause = castToError(error);
+  const wrapped = new AnthropicError(cause.message);
+  (wrapped as { cause?: unknown }).cause = error;
+  return wrapped;
 }
