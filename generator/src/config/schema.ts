@@ -109,6 +109,12 @@ const methodSchema = z.strictObject({
     .strictObject({
       param: z.string().describe('Body boolean that switches the response to SSE.'),
       event: z.string().describe('Schema of each event.'),
+      end: z
+        .string()
+        .optional()
+        .describe(
+          'Event type that ends a complete stream; a stream that stops before it fails instead of ending quietly.',
+        ),
     })
     .optional()
     .describe('JSON or SSE, by a body flag.'),

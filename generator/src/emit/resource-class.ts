@@ -170,6 +170,7 @@ function body(m: PlannedMethod, argName: string, scope: PrintScope): string {
   }
   if (m.streaming) opts.push(`stream: ${argName}.${m.streaming.param} ?? false`);
   if (m.response.kind === 'sse' || m.response.kind === 'jsonl') opts.push('stream: true');
+  if (m.response.streamEnd) opts.push(`__streamEnd: ${literal(m.response.streamEnd)}`);
   if (m.response.kind === 'binary' || m.response.kind === 'jsonl') opts.push('__binaryResponse: true');
   if (m.page && m.httpMethod !== 'get') opts.push(`method: ${literal(m.httpMethod)}`);
   const optsText = opts.length === 1 ? 'options' : objectText(opts);

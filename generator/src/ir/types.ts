@@ -142,6 +142,8 @@ export interface IRResponse {
   eventType?: IRType;
   /** Body property that switches to streaming (`stream`), for `json+sse`. */
   streamParam?: string;
+  /** `sse` / `json+sse`: the event type that ends a complete stream (from the config's `stream.end`). */
+  streamEnd?: string;
   /** `jsonl`: the media type's example values, one line each (for generated tests). */
   examples?: unknown[];
   pointer: string;

@@ -22,6 +22,7 @@ export function bindTransport(
       kind: op.response.type ? 'json+sse' : 'sse',
       eventType: schemaRef(mc.stream.event, 'stream/event'),
       streamParam: mc.stream.param,
+      ...(mc.stream.end ? { streamEnd: mc.stream.end } : {}),
     };
   } else if (op.response.kind === 'json+sse') {
     op.response.streamParam = 'stream';

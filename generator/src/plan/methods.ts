@@ -48,7 +48,11 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
     fixedQuery: op.fixedQuery,
     pathParams,
     multipart: op.body?.encoding === 'multipart',
-    response: { kind: op.response.kind, ...(op.response.examples ? { examples: op.response.examples } : {}) },
+    response: {
+      kind: op.response.kind,
+      ...(op.response.examples ? { examples: op.response.examples } : {}),
+      ...(op.response.streamEnd ? { streamEnd: op.response.streamEnd } : {}),
+    },
     headerDefaults: m.headerDefaults,
     clientPath: site.clientPath,
     exampleArgs: [],

@@ -87,7 +87,14 @@ export interface PlannedMethod extends IRDocs {
   /** Multipart: `false` keeps directory parts of file names. */
   stripFilenames?: boolean;
   /** `examples`: the spec's example lines of a `jsonl` response. */
-  response: { kind: IRResponseKind; type?: IRType; eventType?: IRType; examples?: unknown[] };
+  response: {
+    kind: IRResponseKind;
+    type?: IRType;
+    eventType?: IRType;
+    examples?: unknown[];
+    /** Event type that ends a complete stream. */
+    streamEnd?: string;
+  };
   streaming?: { param: string; base: string; streaming: string; nonStreaming: string };
   page?: { scheme: string; alias: string; item: IRType };
   accept?: string;

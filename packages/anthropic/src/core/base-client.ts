@@ -260,7 +260,9 @@ export class BaseAnthropic {
   /** Hook: decode a successful streaming response into a `Stream`. */
   protected makeStream<T>(props: APIResponseProps): Stream<T> {
     const StreamClass = props.options.__streamClass ?? Stream;
-    return StreamClass.fromSSEResponse<T>(props.response, props.controller, this);
+    return StreamClass.fromSSEResponse<T>(props.response, props.controller, this, {
+      end: props.options.__streamEnd,
+    });
   }
 
   /** `GET path`; resolves to the parsed body. */

@@ -49,6 +49,16 @@ function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger:
 
 type Items<T> = T[] & { error?: { cause: unknown } };
 
+/** How a stream is read: `end` is the event type that ends a complete stream (e.g. `message_stop`). */
+export type StreamOptions = { end?: string | undefined };
+
+/** Raised when a stream stops cleanly before its terminal event: what was received is incomplete. */
+function truncated(end: string): APIConnectionError {
+  return new APIConnectionError({
+    message: `The stream ended before its \`${end}\` event: the response is incomplete.`,
+  });
+}
+
 /** Converts one chunk's events; a throwing event stops the batch and is kept in `error`. */
 function toItems<T>(events: ServerSentEvent[], headers: Headers | undefined, logger: Logger): Items<T> {
   const items: Items<T> = [];
@@ -113,6 +123,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     response: Response,
     controller: AbortController,
     client?: BaseAnthropic,
+    options?: StreamOptions,
   ): Stream<Item> {
     const body = response.body;
     return Stream.fromChunks<Item>(
@@ -126,6 +137,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       controller,
       client,
       response.headers,
+      options?.end,
     );
   }
 
@@ -138,19 +150,24 @@ export class Stream<Item> implements AsyncIterable<Item> {
     controller: AbortController,
     client?: BaseAnthropic,
     headers?: Headers,
+    options?: StreamOptions,
   ): Stream<Item> {
+    const end = options?.end;
     const logger = client ? loggerFor(client) : console;
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
       if (consumed) throw new AnthropicError(CONSUMED);
       consumed = true;
       let finished = false;
+      let ended = end === undefined;
       try {
         for await (const sse of events) {
           const item = eventToItem(sse, headers, logger);
+          if (sse.event === end) ended = true;
           if (item !== SKIP) yield item as Item;
         }
         finished = true;
+        if (!ended) throw truncated(end!);
       } catch (err) {
         if (stoppedByAbort(err, controller)) return;
         throw streamError(err);
@@ -166,6 +183,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     controller: AbortController,
     client: BaseAnthropic | undefined,
     headers: Headers | undefined,
+    end?: string | undefined,
   ): Stream<Item> {
     const logger = client ? loggerFor(client) : console;
     let consumed = false;
@@ -176,17 +194,23 @@ export class Stream<Item> implements AsyncIterable<Item> {
       consumed = true;
       const decoder = new SSEDecoder({ raw: false });
       let finished = false;
+      let ended = end === undefined;
+      const decode = (events: ServerSentEvent[]) => {
+        if (!ended) ended = events.some((sse) => sse.event === end);
+        return toItems<Item>(events, headers, logger);
+      };
       try {
         for await (const chunk of source()) {
-          const items = toItems<Item>(decoder.decode(chunk), headers, logger);
+          const items = decode(decoder.decode(chunk));
           if (items.length) yield items;
           // A bad event rejects only after the items before it were delivered.
           if (items.error) throw items.error.cause;
         }
-        const rest = toItems<Item>(decoder.flush(), headers, logger);
+        const rest = decode(decoder.flush());
         if (rest.length) yield rest;
         if (rest.error) throw rest.error.cause;
         finished = true;
+        if (!ended) throw truncated(end!);
       } catch (err) {
         if (stoppedByAbort(err, controller)) return;
         throw streamError(err);

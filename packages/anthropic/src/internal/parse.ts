@@ -1,7 +1,9 @@
 import type { BaseAnthropic } from '../core/base-client.js';
+import { APIError } from '../core/error.js';
 import type { AbstractPage } from '../core/pagination.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { formatRequestDetails, loggerFor, logLevelEnabled } from './utils/log.js';
+import { safeJSON } from './utils/values.js';
 
 /** Everything known about a successful (2xx) response before its body is read. */
 export type APIResponseProps = {
@@ -30,8 +32,34 @@ export function addRequestID<T>(value: T, response: Response): WithRequestID<T> 
   }) as WithRequestID<T>;
 }
 
+/** Media types that are never an event stream: a proxy's or gateway's JSON, HTML or text answer. */
+const NOT_A_STREAM = /^(application\/(json|xml|problem\+json)|text\/(html|plain|xml))$|\+json$/;
+
+/**
+ * A streaming request answered with a body that is not an event stream (a proxy's JSON or HTML page, say) would
+ * iterate as zero events; it fails instead, with the body in the error.
+ */
+async function notAStreamError(response: Response): Promise<APIError | undefined> {
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (!mediaType || !NOT_A_STREAM.test(mediaType)) return undefined;
+  const text = await response.text().catch(() => '');
+  const json = safeJSON(text) as object | undefined;
+  const shown = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  const message = `Expected a text/event-stream response to a streaming request, got ${mediaType}: ${shown}`;
+  return new APIError(
+    response.status,
+    json && typeof json === 'object' ? { ...json, message } : undefined,
+    message,
+    response.headers,
+  );
+}
+
 async function readBody(client: BaseAnthropic, props: APIResponseProps): Promise<unknown> {
   const { response, options } = props;
+  if (options.stream && !options.__binaryResponse) {
+    const error = await notAStreamError(response);
+    if (error) throw error;
+  }
   // The stream hook is protected so platform subclasses can override it; reach it by name here.
   if (options.stream) return client['makeStream'](props);
   if (response.status === 204) return null;

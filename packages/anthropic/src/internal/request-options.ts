@@ -49,6 +49,8 @@ export type RequestOptions = {
   defaultBaseURL?: string | undefined;
   /** Resolve to the raw `Response` (downloads, JSONL). Set by generated code. */
   __binaryResponse?: boolean | undefined;
+  /** Event type that ends a complete stream; one that stops before it fails. Set by generated code. */
+  __streamEnd?: string | undefined;
   /** Stream class whose `fromSSEResponse` decodes a streaming response. */
   __streamClass?: typeof Stream;
 };

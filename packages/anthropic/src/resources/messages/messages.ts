@@ -97,6 +97,7 @@ export class Messages extends APIResource {
       body,
       ...options,
       stream: body.stream ?? false,
+      __streamEnd: 'message_stop',
     }) as APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>>;
   }
 

@@ -319,6 +319,7 @@ export class Messages extends APIResource {
         options?.headers,
       ]),
       stream: params.stream ?? false,
+      __streamEnd: 'message_stop',
     }) as APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>>;
   }
 
