@@ -41,7 +41,11 @@ export type ClientOptions = Omit<CoreClientOptions, 'apiKey' | 'authToken'> & {
 
 type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
 type FinalizedRequestInit = Awaited<ReturnType<BaseAnthropic['buildRequest']>>['req'];
-type StreamProps = { response: Response; controller: AbortController };
+type StreamProps = {
+  response: Response;
+  controller: AbortController;
+  options: { __streamEnd?: string | undefined };
+};
 
 /**
  * The Bedrock transport: a `BaseAnthropic` whose requests are rewritten to Bedrock's invoke
@@ -138,6 +142,8 @@ export class BedrockBase extends BaseAnthropic {
   protected override makeStream<T>(props: StreamProps): CoreStream<T> {
     // A proxy in front of Bedrock may answer in SSE; that is decoded as on the Anthropic API.
     if (!isEventStreamResponse(props.response)) return super.makeStream(props as never);
-    return Stream.fromSSEResponse<T>(props.response, props.controller, this);
+    return Stream.fromSSEResponse<T>(props.response, props.controller, this, {
+      end: props.options.__streamEnd,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { APIError, PermissionDeniedError, RateLimitError } from '@sdkgen/anthropic/core/error';
+import { APIConnectionError, APIError, PermissionDeniedError, RateLimitError } from '@sdkgen/anthropic/core/error';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BedrockBase, type ClientOptions } from '../src/base-client.js';
 import {
@@ -74,6 +74,19 @@ describe('Bedrock transport', () => {
     expect(events).toEqual(helloEvents(MODEL).filter((e: any) => e.type !== 'ping'));
     expect(server.requests[0]!.target).toBe(`/model/${MODEL}/invoke-with-response-stream`);
     expect(server.requests[0]!.json).not.toHaveProperty('stream');
+  });
+
+  it('rejects an event stream that ends before message_stop, as on the Anthropic API', async () => {
+    const events = helloEvents(MODEL).filter((e: any) => e.type !== 'message_stop');
+    const { client } = await setup(() => ({ kind: 'stream', events }));
+    const stream = await client.post<AsyncIterable<unknown>>('/v1/messages', {
+      body: { ...params, stream: true },
+      stream: true,
+      __streamEnd: 'message_stop',
+    });
+    const err = await collect(stream).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIConnectionError);
+    expect((err as Error).message).toMatch(/ended before its `message_stop` event/);
   });
 
   it('moves anthropic-beta into the body before signing', async () => {

@@ -1,6 +1,10 @@
 import type { BaseAnthropic } from '@sdkgen/anthropic/core/base-client';
 import { AnthropicError, APIError } from '@sdkgen/anthropic/core/error';
-import { Stream as CoreStream, type ServerSentEvent } from '@sdkgen/anthropic/core/streaming';
+import {
+  Stream as CoreStream,
+  type ServerSentEvent,
+  type StreamOptions,
+} from '@sdkgen/anthropic/core/streaming';
 import { readBedrockStream } from './event-stream.js';
 
 export { fromUtf8, getMinimalSerdeContext, toUtf8 } from './serde-context.js';
@@ -95,9 +99,10 @@ export class Stream<Item> extends CoreStream<Item> {
     response: Response,
     controller: AbortController,
     client?: BaseAnthropic,
+    options?: StreamOptions,
   ): Stream<Item> {
     const events = bedrockServerSentEvents(response);
-    const core = CoreStream.fromServerSentEvents<Item>(events, controller, client, response.headers);
+    const core = CoreStream.fromServerSentEvents<Item>(events, controller, client, response.headers, options);
     return new Stream<Item>(() => core[Symbol.asyncIterator](), controller, client);
   }
 }
