@@ -7,7 +7,10 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-/** Subpath -> sorted export keys, or the error that loading it raised. */
+/**
+ * Subpath -> sorted export keys plus, for each exported class or function, its static member names (own and
+ * inherited from parent constructors, as `Name.static`), or the error that loading it raised.
+ */
 export type RuntimeSurface = Record<string, { keys: string[] } | { error: string }>;
 
 /** Both loaders' views of one package. */
@@ -22,7 +25,18 @@ import { createRequire } from 'node:module';
 const [pkg, subs] = [process.argv[1], JSON.parse(process.argv[2])];
 const require = createRequire(process.cwd() + '/');
 const spec = (sub) => (sub === '' ? pkg : pkg + '/' + sub);
-const keysOf = (m) => Object.keys(m).filter((k) => k !== '__esModule').sort();
+const FN = new Set(Object.getOwnPropertyNames(Function.prototype).concat('length', 'name', 'prototype'));
+const staticsOf = (fn) => {
+  const names = new Set();
+  for (let c = fn; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    for (const n of Object.getOwnPropertyNames(c)) if (!FN.has(n)) names.add(n);
+  return [...names];
+};
+const keysOf = (m) => {
+  const keys = Object.keys(m).filter((k) => k !== '__esModule');
+  const statics = keys.flatMap((k) => (typeof m[k] === 'function' ? staticsOf(m[k]).map((s) => k + '.' + s) : []));
+  return [...keys, ...statics].sort();
+};
 const out = { require: {}, import: {} };
 for (const sub of subs) {
   try { out.require[sub] = { keys: keysOf(require(spec(sub))) }; }
