@@ -42,7 +42,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     const next = this.nextPageRequestOptions();
     if (!next) {
       throw new AnthropicError(
-        'There is no next page; check `.hasNextPage()` before calling `.getNextPage()`.',
+        'No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.',
       );
     }
     return await this.#client.requestAPIList(this.constructor as any, next as FinalRequestOptions);

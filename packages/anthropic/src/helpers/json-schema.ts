@@ -1,4 +1,5 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import { AnthropicError } from '../core/error.js';
 import { formatSchemaIssues, validateJSONSchema } from '../lib/json-schema-validator.js';
 import type { AutoParseableOutputFormat } from '../lib/parser.js';
 import { transformJSONSchema } from '../lib/transform-json-schema.js';
@@ -31,19 +32,42 @@ export function jsonSchemaOutputFormat<const Schema extends ObjectJSONSchema>(
   return buildJSONSchemaFormat(jsonSchema, options) as AutoParseableOutputFormat<NoInfer<FromSchema<Schema>>>;
 }
 
-/** Shared by the GA and beta builders. */
-export function buildJSONSchemaFormat(jsonSchema: ObjectJSONSchema, options?: { transform?: boolean }) {
+/** The GA and beta builders differ only in the wording of their errors, which follows 0.74.0's. */
+const WORDING = {
+  ga: {
+    notObject: 'JSON schema must be an object, but got',
+    badJSON: (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  },
+  beta: { notObject: 'JSON schema for tool must be an object, but got', badJSON: String },
+} as const;
+
+/** Shared by the GA and beta builders; `variant` picks 0.74.0's wording of each. */
+export function buildJSONSchemaFormat(
+  jsonSchema: ObjectJSONSchema,
+  options?: { transform?: boolean },
+  variant: keyof typeof WORDING = 'ga',
+) {
+  const wording = WORDING[variant];
   if (jsonSchema.type !== 'object') {
-    throw new Error(`JSON schema for an output format must be an object, but got ${String(jsonSchema.type)}`);
+    throw new Error(`${wording.notObject} ${String(jsonSchema.type)}`);
   }
   const schema = options?.transform === false ? { ...jsonSchema } : transformJSONSchema(jsonSchema);
   return {
     type: 'json_schema' as const,
     schema,
     parse: (content: string) => {
-      const value: unknown = JSON.parse(content);
+      let value: unknown;
+      try {
+        value = JSON.parse(content);
+      } catch (error) {
+        throw new AnthropicError(`Failed to parse structured output: ${wording.badJSON(error)}`);
+      }
       const issues = validateJSONSchema(jsonSchema as Record<string, unknown>, value);
-      if (issues.length) throw new Error(`output does not match the schema:\n${formatSchemaIssues(issues)}`);
+      if (issues.length) {
+        throw new AnthropicError(
+          `Failed to parse structured output: output does not match the schema:\n${formatSchemaIssues(issues)}`,
+        );
+      }
       return value;
     },
   };

@@ -25,13 +25,17 @@ interface BunFile extends Blob {
  */
 export type Uploadable = File | Response | FsReadStream | BunFile;
 
-/** Throws a helpful error where `File` is not a global (Node < 20). */
+/** Throws a helpful error where `File` is not a global (Node < 20 gets a hint), worded as 0.74.0's. */
 export function checkFileSupport(): void {
-  if (typeof File === 'undefined') {
-    throw new Error(
-      '`File` is not defined as a global, which is required for file uploads. Use Node 20 or newer.',
-    );
-  }
+  if (typeof File !== 'undefined') return;
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  const isOldNode = typeof node === 'string' && Number.parseInt(node, 10) < 20;
+  throw new Error(
+    '`File` is not defined as a global, which is required for file uploads.' +
+      (isOldNode
+        ? " Update to Node 20 LTS or newer, or set `globalThis.File` to `import('node:buffer').File`."
+        : ''),
+  );
 }
 
 /** `new File(...)` with a default name and the support check. */
@@ -76,7 +80,7 @@ async function appendValue(
   if (value === undefined) return;
   if (value === null) {
     throw new TypeError(
-      `Cannot send null for "${key}" as form data; pass the string 'null' if that is what you mean.`,
+      `Received null for "${key}"; to pass null in FormData, you must use the string 'null'`,
     );
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -97,7 +101,7 @@ async function appendValue(
       await appendValue(form, `${key}[${name}]`, prop, stripFilenames);
   } else {
     throw new TypeError(
-      `Cannot send ${typeof value} for "${key}" as form data; expected a string, number, boolean, object, array, File or Blob.`,
+      `Invalid value given to form, expected a string, number, boolean, object, Array, File or Blob but got ${value as string} instead`,
     );
   }
 }

@@ -60,7 +60,9 @@ function deprecatedAlias(logger: ParserLogger) {
     Object.defineProperty(block, 'parsed', {
       enumerable: false,
       get() {
-        logger.warn('The `parsed` property on text blocks is deprecated; use `parsed_output`.');
+        logger.warn(
+          'The `parsed` property on `text` blocks is deprecated, please use `parsed_output` instead.',
+        );
         return parsed;
       },
     });

@@ -3,7 +3,8 @@ import type { LooseBlock, LooseMessage } from './message-accumulator.js';
 
 /**
  * Thrown when a response that should hold structured output cannot be parsed or fails validation.
- * `rawText` is the model's text exactly as received, so callers can log, repair or retry it.
+ * The message is 0.74.0's (`Failed to parse structured output: ${error}`, the format's error in its
+ * `String()` form); `rawText` is the model's text exactly as received, so callers can log, repair or retry it.
  *
  * @example
  * ```ts
@@ -19,18 +20,11 @@ export class StructuredOutputParseError extends AnthropicError {
   readonly rawText: string;
 
   constructor(rawText: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `Failed to parse structured output: ${reason}\nRaw output (${rawText.length} chars): ${preview(rawText)}`,
-    );
+    super(`Failed to parse structured output: ${cause}`);
     this.name = 'StructuredOutputParseError';
     this.rawText = rawText;
     this.cause = cause;
   }
-}
-
-function preview(text: string): string {
-  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
 /** The part of an output format the parser looks at. */

@@ -70,7 +70,7 @@ describe('Page', () => {
     server = await startServer([{ body: { data: [], has_more: false, first_id: null, last_id: null } }]);
     const page = await clientFor(server).getAPIList<Item, Page<Item>>('/v1/items', Page<Item>);
     expect(page.hasNextPage()).toBe(false);
-    await expect(page.getNextPage()).rejects.toThrow(/There is no next page/);
+    await expect(page.getNextPage()).rejects.toThrow(/No next page expected/);
   });
 
   it('iterPages() yields each page once', async () => {

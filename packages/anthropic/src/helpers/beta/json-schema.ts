@@ -62,7 +62,7 @@ export function betaJSONSchemaOutputFormat<const Schema extends ObjectJSONSchema
   jsonSchema: Schema,
   options?: { transform?: boolean },
 ): AutoParseableBetaOutputFormat<NoInfer<FromSchema<Schema>>> {
-  return buildJSONSchemaFormat(jsonSchema, options) as AutoParseableBetaOutputFormat<
+  return buildJSONSchemaFormat(jsonSchema, options, 'beta') as AutoParseableBetaOutputFormat<
     NoInfer<FromSchema<Schema>>
   >;
 }

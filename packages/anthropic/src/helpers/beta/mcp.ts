@@ -190,16 +190,16 @@ function resourceBlock(
 ) {
   const mimeType = resource.mimeType;
   if (mimeType && (IMAGE_TYPES.has(mimeType) || mimeType === 'application/pdf')) {
+    const isPDF = mimeType === 'application/pdf';
     if (!('blob' in resource)) {
       throw new UnsupportedMCPValueError(
-        `Resource ${resource.uri} of type ${mimeType} must carry blob data, not text`,
+        `${isPDF ? 'PDF' : 'Image'} resource must have blob data, not text. URI: ${resource.uri}`,
       );
     }
     const source = { type: 'base64' as const, data: resource.blob };
-    const block =
-      mimeType === 'application/pdf'
-        ? { type: 'document' as const, source: { ...source, media_type: 'application/pdf' as const } }
-        : { type: 'image' as const, source: { ...source, media_type: mimeType as ImageMediaType } };
+    const block = isPDF
+      ? { type: 'document' as const, source: { ...source, media_type: 'application/pdf' as const } }
+      : { type: 'image' as const, source: { ...source, media_type: mimeType as ImageMediaType } };
     return tag({ ...block, ...extraProps } as ContentBlock, helper);
   }
   if (!mimeType || mimeType.startsWith('text/')) {
@@ -226,9 +226,9 @@ export function mcpResourceToContent(
   }
   const supported = result.contents.find((item) => isSupportedMimeType(item.mimeType));
   if (!supported) {
-    const available = result.contents.map((item) => item.mimeType).filter(Boolean);
+    const available = result.contents.map((item) => item.mimeType).filter((type) => type !== undefined);
     throw new UnsupportedMCPValueError(
-      `No supported MIME type in resource contents. Available: ${available.join(', ')}`,
+      `No supported MIME type found in resource contents. Available: ${available.join(', ')}`,
     );
   }
   return resourceBlock(supported, extraProps as BlockExtras, 'mcpResourceToContent');

@@ -46,8 +46,8 @@ export function betaMemoryTool(
       const handler = handlers[command.command] as (
         c: BetaMemoryTool20250818Command,
       ) => ReturnType<MemoryToolHandlers[Command]>;
-      if (typeof handler !== 'function')
-        throw new ToolError(`memory command '${command.command}' is not supported`);
+      // A plain Error, so the model reads `Error: <command> not implemented`, as from 0.74.0.
+      if (typeof handler !== 'function') throw new Error(`${command.command} not implemented`);
       return handler.call(handlers, command);
     },
   };

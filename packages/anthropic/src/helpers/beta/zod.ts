@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { AutoParseableBetaOutputFormat } from '../../lib/beta-parser.js';
 import type { BetaRunnableTool, Promisable } from '../../lib/tools/BetaRunnableTool.js';
 import { ToolError } from '../../lib/tools/ToolError.js';
-import { formatZodIssues, parseWithZod, zodToStrictJSONSchema } from '../../lib/zod-format.js';
+import { formatZodIssues, parseWithZodBeta, zodToStrictJSONSchema } from '../../lib/zod-format.js';
 import type { BetaToolResultContentBlockParam } from '../../resources/beta/messages/messages.js';
 
 /**
@@ -21,7 +21,7 @@ export function betaZodOutputFormat<ZodInput extends ZodType>(
   return {
     type: 'json_schema',
     schema: zodToStrictJSONSchema(zodObject),
-    parse: (content) => parseWithZod(zodObject, content),
+    parse: (content) => parseWithZodBeta(zodObject, content),
   } as AutoParseableBetaOutputFormat<zodInfer<ZodInput>>;
 }
 
@@ -63,7 +63,7 @@ export function betaZodTool<InputSchema extends ZodType>(options: {
       const result = options.inputSchema.safeParse(input);
       if (!result.success) {
         throw new ToolError(
-          `Invalid input for tool '${options.name}':\n${formatZodIssues(result.error.issues, 10)}`,
+          `Invalid input for tool '${options.name}':\n${formatZodIssues(result.error.issues, 10, '(root)')}`,
         );
       }
       return result.data;

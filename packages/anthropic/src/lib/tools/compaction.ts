@@ -55,8 +55,7 @@ export async function compactMessages(
     },
     { ...settings.options, headers: { 'x-stainless-helper': 'compaction' } },
   );
-  if (summary.content[0]?.type !== 'text')
-    throw new AnthropicError('Expected a text response for compaction');
+  if (summary.content[0]?.type !== 'text') throw new AnthropicError('Expected text response for compaction');
   return [{ role: 'user', content: summary.content as BetaMessageParam['content'] }];
 }
 

@@ -26,9 +26,9 @@ async function runToolCall(
   call: BetaToolUseBlockParam,
 ): Promise<BetaToolResultBlockParam> {
   const tool = tools.find((candidate) => toolName(candidate) === call.name);
-  if (!tool) return failure(call.id, `Error: Tool '${call.name}' not found`);
-  if (!('run' in tool) || typeof tool.run !== 'function') {
-    return failure(call.id, `Error: Tool '${call.name}' cannot be run by the client (no run function)`);
+  // A tool the client cannot run (no `run`) reads as not found, as in 0.74.0.
+  if (!tool || !('run' in tool) || typeof tool.run !== 'function') {
+    return failure(call.id, `Error: Tool '${call.name}' not found`);
   }
   try {
     const input = typeof tool.parse === 'function' ? tool.parse(call.input) : call.input;
