@@ -1,5 +1,6 @@
 import { JSONCollector } from '../internal/decoders/jsonl.js';
 import { type Bytes, LineDecoder } from '../internal/decoders/line.js';
+import { noBodyError } from '../internal/decoders/no-body.js';
 import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
 import { isAbortError } from '../internal/errors.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
@@ -22,7 +23,7 @@ const KNOWN_EVENTS = new Set([
 ]);
 
 const SKIP = Symbol('skip');
-const CONSUMED = 'This stream was already iterated; call `.tee()` first to read it more than once.';
+const CONSUMED = 'Cannot iterate over a consumed stream, use `.tee()` to split the stream.';
 
 function takeAll<T>(sink: JSONCollector<T>): T[] {
   const items = sink.items;
@@ -130,7 +131,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       () => {
         if (!body) {
           controller.abort();
-          throw new AnthropicError('The response has no body to iterate over.');
+          throw noBodyError();
         }
         return body as unknown as AsyncIterable<Bytes>;
       },
@@ -321,7 +322,7 @@ export function _iterSSEMessages(
 ): AsyncGenerator<ServerSentEvent> {
   if (!response.body) {
     controller.abort();
-    throw new AnthropicError('The response has no body to iterate over.');
+    throw noBodyError();
   }
   return iterSSEMessages(response.body as unknown as AsyncIterable<Bytes>);
 }

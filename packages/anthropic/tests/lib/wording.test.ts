@@ -2,6 +2,7 @@
 // Every expected text below was observed by running 0.74.0's built JS on the same input.
 import { AnthropicError } from '@sdkgen/anthropic/core/error';
 import { Page } from '@sdkgen/anthropic/core/pagination';
+import { Stream } from '@sdkgen/anthropic/core/streaming';
 import { toFile } from '@sdkgen/anthropic/core/uploads';
 import { betaJSONSchemaOutputFormat } from '@sdkgen/anthropic/helpers/beta/json-schema';
 import {
@@ -19,6 +20,7 @@ import { compactMessages } from '@sdkgen/anthropic/lib/tools/compaction';
 import { generateToolResponse } from '@sdkgen/anthropic/lib/tools/run-tools';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
+import { JSONLDecoder } from '../../src/internal/decoders/jsonl.js';
 import { multipartFormRequestOptions } from '../../src/internal/uploads.js';
 import { clientFor, startServer } from '../runtime/client.js';
 
@@ -218,12 +220,50 @@ const toolCases: Case[] = [
   },
 ];
 
+const collect = async (stream: AsyncIterable<unknown>) => {
+  for await (const _ of stream);
+};
+const stop = 'event: message_stop\ndata: {"type":"message_stop"}\n\n';
+const noBody = 'Attempted to iterate over a response with no body';
+
+const streamCases: Case[] = [
+  {
+    name: 'a stream iterated twice',
+    run: async () => {
+      const stream = Stream.fromSSEResponse(new Response(stop), new AbortController());
+      await collect(stream);
+      return collect(stream);
+    },
+    error: 'Cannot iterate over a consumed stream, use `.tee()` to split the stream.',
+  },
+  {
+    name: 'an SSE response without a body',
+    run: () => collect(Stream.fromSSEResponse(new Response(null), new AbortController())),
+    error: noBody,
+  },
+  {
+    name: 'a JSONL response without a body',
+    run: () => JSONLDecoder.fromResponse(new Response(null), new AbortController()),
+    error: noBody,
+  },
+  {
+    name: 'a response without a body on React Native',
+    run: () => {
+      vi.stubGlobal('navigator', { product: 'ReactNative' });
+      return collect(Stream.fromSSEResponse(new Response(null), new AbortController()));
+    },
+    error:
+      'The default react-native fetch implementation does not support streaming. Please use expo/fetch: https://docs.expo.dev/versions/latest/sdk/expo/#expofetch-api',
+  },
+];
+
 describe.each([
   ['MCP helpers', mcpCases],
   ['structured-output parsers', parserCases],
   ['output formats and tool helpers', formatCases],
   ['uploads', uploadCases],
   ['tools', toolCases],
+  ['streams', streamCases],
 ])('%s throw 0.74.0 texts', (_group, cases) => {
   it.each(cases)('$name', async ({ run, error, type }) => {
     const thrown = await (async () => run())().then(

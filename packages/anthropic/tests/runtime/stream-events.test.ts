@@ -104,7 +104,7 @@ describe('streaming events', () => {
   it('a stream can only be iterated once', async () => {
     const stream = await streamFrom([sse([{ event: 'message_stop', data: stop }])]);
     await collect(stream);
-    await expect(collect(stream)).rejects.toThrow(/already iterated/);
+    await expect(collect(stream)).rejects.toThrow(/Cannot iterate over a consumed stream/);
   });
 
   it('slow chunks arrive as they are sent', async () => {

@@ -1,5 +1,5 @@
-import { AnthropicError } from '../../core/error.js';
 import { type Bytes, LineDecoder, type LineSink } from './line.js';
+import { noBodyError } from './no-body.js';
 
 /** Line sink that parses each non-blank line as JSON into `items`. */
 export class JSONCollector<T = unknown> implements LineSink {
@@ -56,7 +56,7 @@ export class JSONLDecoder<T> implements AsyncIterable<T> {
   static fromResponse<T>(response: Response, controller: AbortController): JSONLDecoder<T> {
     if (!response.body) {
       controller.abort();
-      throw new AnthropicError('The response has no body to iterate over.');
+      throw noBodyError();
     }
     return new JSONLDecoder<T>(response.body as unknown as AsyncIterable<Bytes>, controller);
   }
