@@ -1,6 +1,6 @@
 import { callApiKeySetter } from '../internal/auth.js';
 import { encodeBody, needsDuplex, stringifyQuery } from '../internal/body.js';
-import { executeRequest } from '../internal/execute.js';
+import { executeWithStreamRetry } from '../internal/execute.js';
 import { fetchWithTimeout } from '../internal/fetch-with-timeout.js';
 import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
 import type { Fetch } from '../internal/http.js';
@@ -387,7 +387,7 @@ export class BaseAnthropic {
     const idleTimeout =
       options.idleTimeout ?? this._options.idleTimeout ?? BaseAnthropic.DEFAULT_IDLE_TIMEOUT;
     validatePositiveInteger('idleTimeout', idleTimeout);
-    return executeRequest(this, options, {
+    return executeWithStreamRetry(this, options, {
       maxRetries: retriesOverride ?? options.maxRetries ?? this.maxRetries,
       idleTimeout,
       fetch: this.fetch,

@@ -1,9 +1,16 @@
-import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from '../core/error.js';
+import {
+  APIConnectionTimeoutError,
+  type APIError,
+  APIIdleTimeoutError,
+  APIUserAbortError,
+} from '../core/error.js';
 import { guardBody } from './body-guard.js';
 import { castToError, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
+import { backoffMillis, jitter } from './retry.js';
+import { peekStreamStart } from './stream-start.js';
 import type { FinalizedRequestInit } from './types.js';
 import { formatRequestDetails, type LogSource, loggerFor, logLevelEnabled } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
@@ -24,6 +31,8 @@ export type ExecuteHooks = {
   maxRetries: number;
   /** Milliseconds a body may wait for bytes while read (`0`: no limit). */
   idleTimeout: number;
+  /** Called once per attempt sent. */
+  onAttempt?: (() => void) | undefined;
   fetch: Fetch;
   prepareRequest(req: RequestInit, ctx: { url: string; options: FinalRequestOptions }): Promise<void>;
   makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): APIError;
@@ -59,6 +68,7 @@ export async function executeRequest(
     signal,
     fetch: hooks.fetch,
     prepare: async (retryCount) => {
+      hooks.onAttempt?.();
       const { req, url, timeout } = await host.buildRequest(options, { retryCount });
       attemptStart = Date.now();
       attemptTimeout = timeout;
@@ -109,6 +119,52 @@ export async function executeRequest(
     );
   }
   return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
+}
+
+/**
+ * `executeRequest`, plus retry before content for server-sent event streams: a stream whose first event is a
+ * transient error (`overloaded_error`, `api_error`) has delivered nothing, so it is retried like a 529, within
+ * the same `maxRetries` budget and with the same backoff. Once any other event has arrived, errors surface as
+ * they come.
+ */
+export async function executeWithStreamRetry(
+  host: RequestHost,
+  options: FinalRequestOptions,
+  hooks: ExecuteHooks,
+): Promise<APIResponseProps> {
+  if (!options.stream || options.__binaryResponse) return executeRequest(host, options, hooks);
+  let attempts = 0;
+  const counted = { ...hooks, onAttempt: () => attempts++ };
+  for (;;) {
+    const props = await executeRequest(host, options, {
+      ...counted,
+      maxRetries: hooks.maxRetries - attempts,
+    });
+    if (attempts > hooks.maxRetries) return props;
+    const start = await peekStreamStart(props.response);
+    if (!start.retryable) return { ...props, response: start.response };
+    const delayMs = jitter(backoffMillis(attempts));
+    loggerFor(host).info(
+      `[${props.requestLogID}] stream opened with a transient error event - retrying in ${Math.round(delayMs)}ms, ${hooks.maxRetries + 1 - attempts} attempts remaining`,
+    );
+    await abortableSleep(delayMs, options.signal);
+  }
+}
+
+/** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` aborts. */
+function abortableSleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new APIUserAbortError());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
