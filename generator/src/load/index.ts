@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { bundle, createConfig, type NormalizedProblem } from '@redocly/openapi-core';
-import { parse } from 'yaml';
 import { GeneratorError, type Warnings } from '../errors.js';
+import { checkVersion, findRefLoop, readRoot } from './root.js';
 import { validateStructure } from './validate.js';
 
 /** A bundled OpenAPI document: one object, with every cross-file `$ref` rewritten to a local pointer. */
@@ -28,22 +28,28 @@ export interface LoadedSpec {
  * ```
  */
 export async function load(specPath: string, warnings: Warnings): Promise<LoadedSpec> {
+  const root = readRoot(specPath);
+  checkVersion(root);
   const redoclyConfig = await createConfig({});
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
     result = await bundle({ ref: specPath, config: redoclyConfig, dereference: false });
   } catch (err) {
-    throw new GeneratorError('load', `${specPath}#`, (err as Error).message);
+    const message = (err as Error).message;
+    const loop = /circular pointer/.test(message) ? findRefLoop(root) : undefined;
+    if (loop) throw new GeneratorError('load', loop, 'this $ref chain loops back on itself');
+    throw new GeneratorError('load', `${specPath}#`, message);
   }
   const fatal = result.problems.find((p) => p.severity === 'error');
   if (fatal) throw problemToError(fatal, specPath);
   for (const p of result.problems) warnings.add('load', problemPointer(p, specPath), p.message);
   const document = result.bundle.parsed as Record<string, any>;
   validateStructure(document);
-  const files = [...result.fileDependencies, specPath].sort();
+  // The bundler lists files it merely saw named (a `$ref` inside an example value); only read ones count.
+  const files = [...result.fileDependencies, specPath].filter((f) => existsSync(f)).sort();
   const hash = createHash('sha256');
   for (const f of new Set(files)) hash.update(relative(dirname(specPath), f)).update(readFileSync(f));
-  return { document, specPath, hash: hash.digest('hex'), schemaSources: schemaSources(specPath) };
+  return { document, specPath, hash: hash.digest('hex'), schemaSources: schemaSources(root, specPath) };
 }
 
 function problemPointer(p: NormalizedProblem, specPath: string): string {
@@ -58,10 +64,10 @@ function problemToError(p: NormalizedProblem, specPath: string): GeneratorError 
 }
 
 /** Reads the unbundled root to learn which file each `components.schemas` entry points into. */
-function schemaSources(specPath: string): Record<string, string> {
-  const root = parse(readFileSync(specPath, 'utf8')) as any;
+function schemaSources(root: Record<string, any>, specPath: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, schema] of Object.entries<any>(root?.components?.schemas ?? {})) {
+  const schemas = root.components?.schemas;
+  for (const [name, schema] of Object.entries<any>(schemas && typeof schemas === 'object' ? schemas : {})) {
     const ref = typeof schema?.$ref === 'string' ? schema.$ref : '';
     const file = ref.split('#')[0];
     out[name] = file ? file.replace(/^\.\//, '') : relative(dirname(specPath), specPath);
