@@ -42,9 +42,12 @@ export function deref<T = any>(
 ): { node: T; pointer: string } {
   let current = node;
   let at = pointer;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20) throw new GeneratorError('normalize', at, 'a $ref chain loops');
+  // Chains may be long (a component aliasing another, fifty deep); only a revisited pointer is a loop.
+  const seen = new Set<string>();
+  while (current && typeof current.$ref === 'string') {
     const ref: string = current.$ref;
+    if (seen.has(ref)) throw new GeneratorError('normalize', at, 'a $ref chain loops');
+    seen.add(ref);
     current = resolvePointer(ctx, ref, at);
     at = ref;
   }

@@ -7,6 +7,7 @@ import { checkAliasCycles } from './cycles.js';
 import { pathsObject } from './paths-object.js';
 import { resourceTree } from './resources.js';
 import { schemaObject } from './schema-object.js';
+import { objectAt } from './shape.js';
 
 export { componentSchemaName } from './context.js';
 
@@ -23,7 +24,10 @@ export { componentSchemaName } from './context.js';
 export function normalize(spec: LoadedSpec, config: ResolvedConfig, warnings: Warnings): IR {
   const ctx: NormalizeContext = { doc: spec.document, warnings };
   const schemas: Record<string, IRSchema> = {};
-  for (const [name, raw] of Object.entries<any>(spec.document.components?.schemas ?? {})) {
+  const components = objectAt(spec.document.components, '#/components', '"components"');
+  for (const [name, raw] of Object.entries<any>(
+    objectAt(components?.schemas, '#/components/schemas', '"schemas"') ?? {},
+  )) {
     const pointer = pointerJoin('#/components/schemas', name);
     const source = spec.schemaSources[name] ?? '';
     schemas[name] = { name, type: schemaObject(ctx, raw, pointer), source, pointer };

@@ -1,4 +1,4 @@
-import { pointerJoin } from '../errors.js';
+import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IROperation } from '../ir/types.js';
 import type { NormalizeContext } from './context.js';
 import { type HeaderAliases, parameterObjects } from './parameter-object.js';
@@ -24,6 +24,12 @@ export function operationObject(
 ): IROperation {
   const pointer = pointerJoin(site.pathItemPointer, site.method);
   const op = site.pathItem[site.method];
+  if (op.operationId !== undefined && typeof op.operationId !== 'string')
+    throw new GeneratorError(
+      'normalize',
+      pointerJoin(pointer, 'operationId'),
+      'operationId must be a string',
+    );
   const [path, fixedQuery = ''] = site.pathKey.split('?', 2) as [string, string?];
   const params = parameterObjects(
     ctx,

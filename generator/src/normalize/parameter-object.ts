@@ -2,6 +2,9 @@ import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IRParameter } from '../ir/types.js';
 import { deref, type NormalizeContext } from './context.js';
 import { schemaDocs, schemaObject } from './schema-object.js';
+import { arrayAt, isPlainObject } from './shape.js';
+
+const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 
 /** Maps a wire header name to its SDK param name (`anthropic-beta` -> `betas`); `''` hides it (client default). */
 export type HeaderAliases = Record<string, string>;
@@ -17,8 +20,7 @@ export function parameterObjects(
 ): IRParameter[] {
   const byKey = new Map<string, IRParameter>();
   for (const { node, pointer } of lists) {
-    if (!Array.isArray(node)) continue;
-    node.forEach((raw, i) => {
+    arrayAt(node, pointer, 'parameters')?.forEach((raw, i) => {
       const at = pointerJoin(pointer, i);
       const param = parameterObject(ctx, raw, at, aliases);
       if (param) byKey.set(`${param.location}:${param.name}`, param);
@@ -34,9 +36,7 @@ function parameterObject(
   aliases: HeaderAliases,
 ): IRParameter | undefined {
   const { node, pointer } = deref<any>(ctx, raw, at);
-  if (typeof node?.name !== 'string' || typeof node?.in !== 'string') {
-    throw new GeneratorError('normalize', pointer, 'a parameter needs "name" and "in"');
-  }
+  checkParameter(node, pointer);
   if (node.in === 'header' && aliases[node.name.toLowerCase()] === '') return undefined;
   if (node.in === 'cookie') {
     ctx.warnings.add('normalize', pointer, `cookie parameter "${node.name}" is not supported; skipped`);
@@ -46,7 +46,7 @@ function parameterObject(
   const type = schemaObject(ctx, schema, pointerJoin(pointer, 'schema'));
   const location = node.in as IRParameter['location'];
   const sdkName = location === 'header' ? (aliases[node.name.toLowerCase()] ?? node.name) : node.name;
-  const docs = { ...schemaDocs(schema ?? {}), ...schemaDocs(node) };
+  const docs = { ...schemaDocs(schema), ...schemaDocs(node) };
   return {
     name: node.name,
     sdkName,
@@ -56,4 +56,28 @@ function parameterObject(
     pointer,
     ...docs,
   };
+}
+
+/** A Parameter Object needs a non-empty `name` and one of the four locations. */
+function checkParameter(
+  node: unknown,
+  pointer: string,
+): asserts node is Record<string, any> & { name: string; in: string } {
+  if (
+    !isPlainObject(node) ||
+    typeof node.name !== 'string' ||
+    typeof node.in !== 'string' ||
+    node.name === ''
+  ) {
+    throw new GeneratorError('normalize', pointer, 'a parameter needs "name" and "in"');
+  }
+  if (!LOCATIONS.includes(node.in)) {
+    const hint =
+      node.in === 'body' || node.in === 'formData' ? ' (a Swagger 2.0 location: use requestBody)' : '';
+    throw new GeneratorError(
+      'normalize',
+      pointerJoin(pointer, 'in'),
+      `unknown parameter location "${node.in}"${hint}`,
+    );
+  }
 }

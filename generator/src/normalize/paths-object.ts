@@ -3,6 +3,7 @@ import type { IROperation } from '../ir/types.js';
 import type { NormalizeContext } from './context.js';
 import { operationObject } from './operation-object.js';
 import type { HeaderAliases } from './parameter-object.js';
+import { objectAt } from './shape.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -15,10 +16,15 @@ export function pathsObject(ctx: NormalizeContext, aliases: HeaderAliases): Reco
   const out: Record<string, IROperation> = {};
   const byOperationId = new Map<string, string>();
   const byShape = new Map<string, string>();
-  for (const [pathKey, pathItem] of Object.entries<any>(ctx.doc.paths ?? {})) {
+  for (const [pathKey, raw] of Object.entries<any>(ctx.doc.paths ?? {})) {
+    if (pathKey.startsWith('x-')) continue;
     const pathItemPointer = pointerJoin('#/paths', pathKey);
+    if (!pathKey.startsWith('/'))
+      throw new GeneratorError('normalize', pathItemPointer, `path "${pathKey}" must start with "/"`);
+    const pathItem = objectAt(raw, pathItemPointer, 'a path item') ?? {};
     for (const method of METHODS) {
-      if (!pathItem?.[method]) continue;
+      if (pathItem[method] === undefined) continue;
+      objectAt(pathItem[method], pointerJoin(pathItemPointer, method), 'an operation');
       const op = operationObject(ctx, { pathKey, method, pathItem, pathItemPointer }, aliases);
       checkDuplicate(byShape, `${method} ${pathKey.replace(/\{[^}]+\}/g, '{}')}`, op.pointer, 'operation');
       if (op.operationId) checkDuplicate(byOperationId, op.operationId, op.pointer, 'operationId');

@@ -2,6 +2,7 @@ import { pointerJoin } from '../errors.js';
 import type { IRRequestBody } from '../ir/types.js';
 import { deref, type NormalizeContext } from './context.js';
 import { schemaObject } from './schema-object.js';
+import { isPlainObject, objectAt } from './shape.js';
 
 /**
  * Request Body Object (OpenAPI 3.1 section 4.8.13). JSON and multipart bodies are supported; any other
@@ -13,8 +14,11 @@ export function requestBodyObject(
   at: string,
 ): { body: IRRequestBody; example?: unknown } | undefined {
   if (raw === undefined) return undefined;
-  const { node, pointer } = deref<any>(ctx, raw, at);
-  const content: Record<string, any> = node?.content ?? {};
+  const { node: found, pointer } = deref<any>(ctx, raw, at);
+  const node = objectAt(found, pointer, 'a request body') ?? {};
+  const content = mediaTypes(node.content, pointerJoin(pointer, 'content'));
+  if (node.content === undefined)
+    ctx.warnings.add('normalize', pointer, 'a request body without "content"; the method sends no body');
   const types = Object.keys(content);
   const json = types.find((t) => t === 'application/json' || t.endsWith('+json'));
   const multipart = types.find((t) => t === 'multipart/form-data');
@@ -22,7 +26,7 @@ export function requestBodyObject(
   if (chosen === undefined) return undefined;
   if (!json && !multipart)
     ctx.warnings.add('normalize', pointer, `request media type "${chosen}" sent as JSON`);
-  const media = content[chosen] ?? {};
+  const media = content[chosen]!;
   const mediaAt = pointerJoin(pointer, 'content', chosen);
   const type = schemaObject(ctx, media.schema, pointerJoin(mediaAt, 'schema'));
   const body: IRRequestBody = {
@@ -34,10 +38,17 @@ export function requestBodyObject(
   return { body, example: mediaExample(ctx, media, mediaAt) };
 }
 
+/** A `content` map (media type -> Media Type Object, section 4.8.14), checked to hold objects. */
+export function mediaTypes(content: unknown, at: string): Record<string, any> {
+  const map = objectAt(content, at, '"content"') ?? {};
+  for (const [type, media] of Object.entries(map)) objectAt(media, pointerJoin(at, type), 'a media type');
+  return map;
+}
+
 /** First example of a Media Type Object: `example`, else the first of `examples` (following `$ref`). */
-export function mediaExample(ctx: NormalizeContext, media: any, at: string): unknown {
-  if (media && 'example' in media) return media.example;
-  const first = Object.entries<any>(media?.examples ?? {})[0];
+export function mediaExample(ctx: NormalizeContext, media: Record<string, any>, at: string): unknown {
+  if ('example' in media) return media.example;
+  const first = Object.entries<any>(isPlainObject(media.examples) ? media.examples : {})[0];
   if (!first) return undefined;
   const { node } = deref<any>(ctx, first[1], pointerJoin(at, 'examples', first[0]));
   return node?.value;

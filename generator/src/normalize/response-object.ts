@@ -1,7 +1,9 @@
 import { pointerJoin } from '../errors.js';
 import type { IRResponse } from '../ir/types.js';
 import { deref, type NormalizeContext } from './context.js';
+import { mediaTypes } from './request-body-object.js';
 import { schemaObject } from './schema-object.js';
+import { isPlainObject, objectAt } from './shape.js';
 
 const JSONL = ['application/x-jsonl', 'application/jsonl', 'application/x-ndjson', 'application/jsonlines'];
 
@@ -9,12 +11,14 @@ const JSONL = ['application/x-jsonl', 'application/jsonl', 'application/x-ndjson
  * Responses Object (OpenAPI 3.1 section 4.8.16): picks the first 2xx response and decides how the SDK
  * reads it from its media types: JSON, server-sent events, JSON lines, binary, or nothing.
  */
-export function responsesObject(ctx: NormalizeContext, responses: any, at: string): IRResponse {
-  const codes = Object.keys(responses ?? {}).sort();
+export function responsesObject(ctx: NormalizeContext, raw: unknown, at: string): IRResponse {
+  const responses = objectAt(raw, at, 'responses') ?? {};
+  const codes = Object.keys(responses).sort();
   const code = codes.find((c) => /^2(\d\d|XX)$/i.test(c)) ?? codes.find((c) => c === 'default');
   if (code === undefined) return { kind: 'empty', pointer: at };
-  const { node, pointer } = deref<any>(ctx, responses[code], pointerJoin(at, code));
-  const content: Record<string, any> = node?.content ?? {};
+  const { node: found, pointer } = deref<any>(ctx, responses[code], pointerJoin(at, code));
+  const node = objectAt(found, pointer, 'a response') ?? {};
+  const content = mediaTypes(node.content, pointerJoin(pointer, 'content'));
   const typeAt = (media: string) => pointerJoin(pointer, 'content', media, 'schema');
   const types = Object.keys(content);
   const json = types.find((t) => t === 'application/json' || t.endsWith('+json'));
@@ -40,9 +44,9 @@ export function responsesObject(ctx: NormalizeContext, responses: any, at: strin
 }
 
 /** Every example value of a Media Type Object (`example`, or each of `examples`, following `$ref`). */
-function exampleValues(ctx: NormalizeContext, media: any, at: string): unknown[] {
-  if (media && 'example' in media) return [media.example];
-  return Object.entries<any>(media?.examples ?? {}).map(
+function exampleValues(ctx: NormalizeContext, media: Record<string, any>, at: string): unknown[] {
+  if ('example' in media) return [media.example];
+  return Object.entries<any>(isPlainObject(media.examples) ? media.examples : {}).map(
     ([name, ex]) => deref<any>(ctx, ex, pointerJoin(at, 'examples', name)).node?.value,
   );
 }

@@ -1,6 +1,7 @@
-import { pointerJoin } from '../errors.js';
+import { describeValue, GeneratorError, pointerJoin } from '../errors.js';
 import type { IRDocs, IRObject, IRProperty, IRType } from '../ir/types.js';
 import { componentSchemaName, type NormalizeContext, resolvePointer } from './context.js';
+import { checkSchemaKeywords, isPlainObject } from './shape.js';
 
 /**
  * Schema Object (OpenAPI 3.1 section 4.8.24, JSON Schema 2020-12; 3.0's `nullable` also accepted) -> IR type.
@@ -8,13 +9,25 @@ import { componentSchemaName, type NormalizeContext, resolvePointer } from './co
  * equivalent (`not`, `if`/`then`, ...) degrade to `unknown` with a warning.
  */
 export function schemaObject(ctx: NormalizeContext, schema: any, pointer: string, depth = 0): IRType {
-  if (schema === true || schema === undefined || (schema && Object.keys(schema).length === 0)) {
+  if (
+    schema === true ||
+    schema === undefined ||
+    (isPlainObject(schema) && Object.keys(schema).length === 0)
+  ) {
     return { kind: 'unknown', pointer };
   }
-  if (schema === false || typeof schema !== 'object' || schema === null) {
-    ctx.warnings.add('normalize', pointer, 'unsupported schema; typed as unknown');
+  if (schema === false) {
+    ctx.warnings.add('normalize', pointer, 'schema `false` (no value is valid) typed as unknown');
     return { kind: 'unknown', pointer };
   }
+  if (!isPlainObject(schema)) {
+    throw new GeneratorError(
+      'normalize',
+      pointer,
+      `a schema must be an object or a boolean, got ${describeValue(schema)}`,
+    );
+  }
+  checkSchemaKeywords(schema, pointer);
   if (depth > 40) {
     ctx.warnings.add(
       'normalize',
@@ -41,12 +54,30 @@ function refType(ctx: NormalizeContext, schema: any, pointer: string, depth: num
       : ref;
   }
   const target = resolvePointer(ctx, schema.$ref, pointer);
+  if (typeof target !== 'boolean' && (!isPlainObject(target) || notASchema(schema.$ref))) {
+    const what = isPlainObject(target)
+      ? 'something that is not a schema'
+      : `${describeValue(target)}, not a schema`;
+    throw new GeneratorError('normalize', pointer, `$ref "${schema.$ref}" points at ${what}`);
+  }
   return schemaObject(ctx, target, schema.$ref, depth + 1);
+}
+
+const TOP_LEVEL = ['openapi', 'info', 'servers', 'tags', 'security', 'externalDocs', 'jsonSchemaDialect'];
+
+/** Pointers naming the document, a top-level field, a path item or operation, or a non-schema component. */
+function notASchema(ref: string): boolean {
+  const [top, a, b, ...rest] = ref.slice(1).split('/').filter(Boolean);
+  if (top === undefined || TOP_LEVEL.includes(top)) return true;
+  if (top === 'paths' || top === 'webhooks') return rest.length === 0;
+  if (top === 'components') return b === undefined || (a !== 'schemas' && rest.length === 0);
+  return false;
 }
 
 /** Docs shared by every node. */
 export function schemaDocs(schema: any): IRDocs {
   const docs: IRDocs = {};
+  if (!isPlainObject(schema)) return docs;
   if (typeof schema.description === 'string') docs.description = schema.description;
   if (typeof schema.title === 'string') docs.title = schema.title;
   if (schema.deprecated === true) docs.deprecated = true;
@@ -195,7 +226,7 @@ function objectType(ctx: NormalizeContext, s: any, pointer: string, depth: numbe
   }
   const obj: IRObject = { kind: 'object', properties, pointer, ...docs };
   const extra = s.additionalProperties;
-  if (extra === true || (extra && typeof extra === 'object')) {
+  if (extra !== undefined && extra !== false) {
     obj.additionalProperties = schemaObject(
       ctx,
       extra,
