@@ -1,3 +1,4 @@
+import { toIdentifier } from '../plan/names.js';
 import type { PlannedMethod } from '../plan/types.js';
 import { literal } from './type-printer.js';
 
@@ -46,9 +47,9 @@ export function destructure(
   return { line: `const { ${names.join(', ')} } = ${source};`, ...(rest ? { rest } : {}), queryNames };
 }
 
-/** A valid local name for a wire name such as `x-request-id`. */
+/** A valid local name for a wire name such as `x-request-id` (`1st` -> `_1st`, `class` -> `_class`). */
 export function safeLocal(n: string): string {
-  const id = n.replace(/[^\w$]/g, '_');
+  const id = toIdentifier(n);
   return TAKEN.has(id) ? `${id}Param` : id;
 }
 

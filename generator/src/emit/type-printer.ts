@@ -67,6 +67,7 @@ export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: 
     case 'array':
       return `Array<${printType(t.items, scope, singular(hint), hoister)}>`;
     case 'union': {
+      if (t.variants.length === 0) return 'never'; // `enum: []`: no value is valid
       // `X | null` keeps the property's own name for X (`UserLocation`), like a plain property would.
       const single = t.variants.filter((v) => v.kind !== 'null').length === 1;
       const printed = unique(

@@ -50,6 +50,12 @@ export function toIdentifier(s: string): string {
   return RESERVED.has(id) ? `_${id}` : id;
 }
 
+/** A method or accessor name: kept when it is an identifier other than `constructor`, else prefixed with `_`. */
+export function memberName(s: string): string {
+  const id = s.replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[A-Za-z_$]/.test(id) && id !== 'constructor' ? id : `_${id}`;
+}
+
 /** True when `s` can be written as a bare property key. */
 export function isIdentifierName(s: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
