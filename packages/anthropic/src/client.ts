@@ -144,6 +144,7 @@ import * as BetaFilesModule from './resources/beta/files.js';
 import * as BetaSkillsSkillsModule from './resources/beta/skills/skills.js';
 import * as BetaMessagesBatchesModule from './resources/beta/messages/batches.js';
 import { BetaMessagesOverlay } from './lib/BetaMessagesOverlay.js';
+import { BetaFilesOverlay } from './lib/BetaFilesOverlay.js';
 import * as CoreClientOptionsModule from './core/client-options.js';
 import * as CorePaginationModule from './core/pagination.js';
 import * as LibMessagesOverlayModule from './lib/MessagesOverlay.js';
@@ -157,10 +158,16 @@ export const AI_PROMPT = '\\n\\nAssistant:';
 /** {@link Beta} with its sub-resources replaced by their hand-written overlays. */
 export class BetaWithOverlays extends Beta {
   static override Messages = BetaMessagesOverlay;
+  static override Files = BetaFilesOverlay;
   #messages: BetaMessagesOverlay | undefined;
+  #files: BetaFilesOverlay | undefined;
 
   override get messages(): BetaMessagesOverlay {
     return (this.#messages ??= new BetaMessagesOverlay(this._client));
+  }
+
+  override get files(): BetaFilesOverlay {
+    return (this.#files ??= new BetaFilesOverlay(this._client));
   }
 }
 
@@ -665,7 +672,17 @@ export declare namespace Anthropic {
       export import BatchCancelParams = BetaMessagesBatchesModule.BatchCancelParams;
       export import BatchResultsParams = BetaMessagesBatchesModule.BatchResultsParams;
     }
-    export import Files = BetaBetaModule.Beta.Files;
+    export class Files extends BetaFilesOverlay {}
+    export namespace Files {
+      export import FileMetadataPage = BetaFilesModule.FileMetadataPage;
+      export import DeletedFile = BetaFilesModule.DeletedFile;
+      export import FileMetadata = BetaFilesModule.FileMetadata;
+      export import FileListParams = BetaFilesModule.FileListParams;
+      export import FileDeleteParams = BetaFilesModule.FileDeleteParams;
+      export import FileDownloadParams = BetaFilesModule.FileDownloadParams;
+      export import FileRetrieveMetadataParams = BetaFilesModule.FileRetrieveMetadataParams;
+      export import FileUploadParams = BetaFilesModule.FileUploadParams;
+    }
     export import Skills = BetaBetaModule.Beta.Skills;
     export import AnthropicBeta = BetaBetaModule.AnthropicBeta;
     export import BetaAPIError = BetaBetaModule.BetaAPIError;

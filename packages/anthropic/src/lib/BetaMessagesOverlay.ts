@@ -1,10 +1,15 @@
 import type { APIPromise } from '../core/api-promise.js';
+import type { Stream } from '../core/streaming.js';
 import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import { loggerFor } from '../internal/utils/log.js';
 import {
+  type BetaMessage,
+  type BetaRawMessageStreamEvent,
+  type MessageCreateParams,
   type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
+  type MessageCreateParamsStreaming,
   Messages,
 } from '../resources/beta/messages/messages.js';
 import { BetaMessageStream } from './BetaMessageStream.js';
@@ -14,6 +19,7 @@ import {
   type ParsedBetaMessage,
   parseBetaMessage,
 } from './beta-parser.js';
+import { withStainlessHelperHeader } from './stainless-helper-header.js';
 import {
   BetaToolRunner,
   type BetaToolRunnerClient,
@@ -42,6 +48,38 @@ export class BetaMessagesOverlay extends Messages {
   static BetaToolRunner = BetaToolRunner;
   /** The error a tool throws to report a failure to the model, as `Anthropic.Beta.Messages.ToolError`. */
   static ToolError = ToolError;
+
+  /**
+   * Creates a beta message (or, with `stream: true`, a stream of its events), as the generated method does,
+   * adding the `x-stainless-helper` header that names the SDK helpers (e.g. `mcpTool`, `mcpMessage`) whose tools
+   * or messages the request carries. A header the caller sets in `options.headers` (the tool runner's, too) wins.
+   *
+   * @example
+   * ```ts
+   * const message = await client.beta.messages.create({
+   *   max_tokens: 1024,
+   *   messages: mcpMessages((await mcpClient.getPrompt({ name: 'review' })).messages),
+   *   model: 'claude-sonnet-4-5-20250929',
+   * });
+   * ```
+   */
+  override create(params: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<BetaMessage>;
+  override create(
+    params: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<BetaRawMessageStreamEvent>>;
+  override create(
+    params: MessageCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<BetaRawMessageStreamEvent> | BetaMessage>;
+  override create(
+    params: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>> {
+    return super.create(params as MessageCreateParamsBase, withStainlessHelperHeader(params, options)) as
+      | APIPromise<BetaMessage>
+      | APIPromise<Stream<BetaRawMessageStreamEvent>>;
+  }
 
   /**
    * Creates a message and parses its text as structured output into `parsed_output`; sends the

@@ -1,10 +1,15 @@
 import type { APIPromise } from '../core/api-promise.js';
+import type { Stream } from '../core/streaming.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import { loggerFor } from '../internal/utils/log.js';
 import {
+  type Message,
+  type MessageCreateParams,
   type MessageCreateParamsBase,
   type MessageCreateParamsNonStreaming,
+  type MessageCreateParamsStreaming,
   Messages,
+  type RawMessageStreamEvent,
 } from '../resources/messages/messages.js';
 import { MessageStream } from './MessageStream.js';
 import {
@@ -13,6 +18,7 @@ import {
   type ParsedMessage,
   parseMessage,
 } from './parser.js';
+import { withStainlessHelperHeader } from './stainless-helper-header.js';
 
 /** Parameters accepted by `client.messages.stream()`. */
 export type MessageStreamParams = ParseableMessageCreateParams;
@@ -27,6 +33,38 @@ export type MessageStreamParams = ParseableMessageCreateParams;
  * ```
  */
 export class MessagesOverlay extends Messages {
+  /**
+   * Creates a message (or, with `stream: true`, a stream of its events), as the generated method does, adding
+   * the `x-stainless-helper` header that names the SDK helpers (e.g. `mcpTool`) whose tools or messages the
+   * request carries. A header the caller sets in `options.headers` wins. `parse()` and `stream()` go through here.
+   *
+   * @example
+   * ```ts
+   * const message = await client.messages.create({
+   *   max_tokens: 1024,
+   *   messages: [{ role: 'user', content: 'Hello, Claude' }],
+   *   model: 'claude-sonnet-4-5-20250929',
+   * });
+   * ```
+   */
+  override create(body: MessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Message>;
+  override create(
+    body: MessageCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent>>;
+  override create(
+    body: MessageCreateParamsBase,
+    options?: RequestOptions,
+  ): APIPromise<Stream<RawMessageStreamEvent> | Message>;
+  override create(
+    body: MessageCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
+    return super.create(body as MessageCreateParamsBase, withStainlessHelperHeader(body, options)) as
+      | APIPromise<Message>
+      | APIPromise<Stream<RawMessageStreamEvent>>;
+  }
+
   /**
    * Creates a message and parses its text as structured output (`output_config.format`, e.g. built by
    * `zodOutputFormat`) into `parsed_output`. A parse failure rejects with `StructuredOutputParseError`,

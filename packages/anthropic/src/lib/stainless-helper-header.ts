@@ -2,6 +2,7 @@
  * Tags objects built by SDK helpers (MCP converters, tool builders) so requests can report which
  * helpers were used in the `x-stainless-helper` header, as the API's SDK telemetry expects.
  */
+import { buildHeaders, type HeadersLike } from '../internal/headers.js';
 import type { BetaMessageParam, BetaToolUnion } from '../resources/beta/messages/messages.js';
 
 /** Property key holding the name of the helper that created an object. */
@@ -67,4 +68,26 @@ export function stainlessHelperHeader(
  */
 export function stainlessHelperHeaderFromFile(file: unknown): { 'x-stainless-helper'?: string } {
   return wasCreatedByStainlessHelper(file) ? { 'x-stainless-helper': file[SDK_HELPER_SYMBOL] } : {};
+}
+
+/**
+ * Request options carrying the `x-stainless-helper` header for the helper-made tools and messages of `body`,
+ * merged in front of the caller's headers so that an explicit caller header (or `null`) wins, as 0.74.0's
+ * `messages.create` merges them. Returns `options` unchanged when no helper objects are involved.
+ *
+ * @example
+ * ```ts
+ * super.create(body, withStainlessHelperHeader(body, options));
+ * ```
+ */
+export function withStainlessHelperHeader<Options extends { headers?: HeadersLike }>(
+  body: { tools?: readonly unknown[] | null | undefined; messages?: readonly unknown[] | null | undefined },
+  options: Options | undefined,
+): Options | undefined {
+  const header = stainlessHelperHeader(
+    body.tools ?? undefined,
+    body.messages as BetaMessageParam[] | undefined,
+  );
+  if (!header['x-stainless-helper']) return options;
+  return { ...options, headers: buildHeaders([header, options?.headers]) } as Options;
 }
