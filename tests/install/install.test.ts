@@ -19,7 +19,7 @@ import type { FaultServer } from '../helpers/fault-server.js';
 import setupMockServer from '../mock-server/global-setup.js';
 import { MESSAGE_TEXT, MODEL_IDS, RESULT_IDS, startApiDouble } from './api-double.js';
 import { MATRIX_TOOLS, matrixTests } from './matrix.js';
-import { installProject, PACKAGE_DIRS, type Packed, pack, REPO, runNode, typecheck } from './pack.js';
+import { installProject, PACKAGE_DIRS, type Packed, packCached, REPO, runNode, typecheck } from './pack.js';
 
 const CONSUMER = fileURLToPath(new URL('./consumer/', import.meta.url));
 const ATTW = join(REPO, 'tests', 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
@@ -61,10 +61,8 @@ describe('packed packages in a fresh npm project', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'sdkgen-install-'));
-    const dest = join(work, 'tarballs');
-    mkdirSync(dest);
-    // One at a time: each prepack runs tsc twice, and the machine has two cores.
-    for (const dir of PACKAGE_DIRS) packed.push(await pack(dir, dest));
+    // One at a time (each prepack runs tsc twice, and the machine has two cores), once per change (cached).
+    for (const dir of PACKAGE_DIRS) packed.push(await packCached(dir));
     project = join(work, 'consumer');
     const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
     try {

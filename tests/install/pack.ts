@@ -3,10 +3,21 @@
  * runs the build and which applies `publishConfig`), and installs tarballs into a throwaway project with plain npm.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withLock } from '../helpers/lock.js';
 
 const execFileAsync = promisify(execFile);
 const NICE = existsSync('/usr/bin/nice') ? '/usr/bin/nice' : undefined;
@@ -37,8 +48,16 @@ export function manifest(dir: string): Record<string, any> {
   return JSON.parse(readFileSync(join(REPO, 'packages', dir, 'package.json'), 'utf8'));
 }
 
-/** Packs one package into `dest` with `pnpm pack`; failures are returned, not thrown, so one bad package is one red test. */
+/**
+ * Packs one package into `dest` with `pnpm pack`; failures are returned, not thrown, so one bad package is one
+ * red test. Every pack holds the `sdkgen-pack` lock: a pack rebuilds each package's `dist`, and two test files (or
+ * two processes) building one tree at once break each other's build.
+ */
 export async function pack(dir: string, dest: string): Promise<Packed> {
+  return withLock('sdkgen-pack', () => packUnlocked(dir, dest));
+}
+
+async function packUnlocked(dir: string, dest: string): Promise<Packed> {
   const cwd = join(REPO, 'packages', dir);
   const name = manifest(dir).name as string;
   const before = new Set(readdirSync(dest));
@@ -51,6 +70,46 @@ export async function pack(dir: string, dest: string): Promise<Packed> {
   return tarball
     ? { name, dir, tarball: join(dest, tarball) }
     : { name, dir, error: 'pnpm pack wrote no tarball' };
+}
+
+/** Files whose content decides a package's tarball: its sources and build inputs, and the SDK's for the others. */
+function packInputs(dir: string): string[] {
+  const walk = (path: string): string[] =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((n) => n !== 'node_modules' && n !== 'dist' && n !== 'tests')
+          .flatMap((n) => walk(join(path, n)))
+      : [path];
+  const dirs = dir === 'anthropic' ? [dir] : ['anthropic', dir];
+  const files = dirs.flatMap((d) => walk(join(REPO, 'packages', d)));
+  return [...files, join(REPO, 'tsconfig.base.json'), join(REPO, 'pnpm-lock.yaml')].sort();
+}
+
+/** A hash of `packInputs(dir)`: same inputs, same tarball. */
+function packKey(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of packInputs(dir))
+    hash.update(relative(REPO, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * `pack`, once per content: the tarball is kept under the OS temp folder, keyed by a hash of the package's
+ * inputs, so the test files that need the packed packages (install, parity, runtimes) share one build per
+ * change instead of building the same tree one after another. A failed pack is not kept.
+ */
+export async function packCached(dir: string): Promise<Packed> {
+  return withLock('sdkgen-pack', async () => {
+    const cache = join(tmpdir(), 'sdkgen-pack-cache', `${dir}-${packKey(dir)}`);
+    const done = existsSync(cache) ? readdirSync(cache).find((f) => f.endsWith('.tgz')) : undefined;
+    if (done) return { name: manifest(dir).name as string, dir, tarball: join(cache, done) };
+    const staging = `${cache}.tmp-${process.pid}`;
+    mkdirSync(staging, { recursive: true });
+    const packed = await packUnlocked(dir, staging);
+    if (!packed.tarball) return packed;
+    renameSync(staging, cache);
+    return { ...packed, tarball: join(cache, relative(staging, packed.tarball)) };
+  });
 }
 
 /**

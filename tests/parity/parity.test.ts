@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installProject, PACKAGE_DIRS, type Packed, pack } from '../install/pack.js';
+import { installProject, PACKAGE_DIRS, type Packed, packCached } from '../install/pack.js';
 import {
   type AllowedDifference,
   applyAllowlist,
@@ -21,7 +21,6 @@ import {
   globPattern,
   publicSubpaths,
 } from './compare.js';
-import { withLock } from './lock.js';
 import { readRuntime } from './runtime.js';
 import { readSurface } from './surface.js';
 
@@ -66,12 +65,8 @@ describe('public surface parity with the reference SDKs', () => {
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'sdkgen-parity-'));
-    const dest = join(work, 'tarballs');
-    mkdirSync(dest);
-    // Packing rebuilds packages/*/dist; the lock keeps two test files from building the same tree at once.
-    await withLock('sdkgen-pack', async () => {
-      for (const dir of PACKAGE_DIRS) packed.push(await pack(dir, dest));
-    });
+    // One locked, content-keyed pack per change, shared with the install and runtime tests.
+    for (const dir of PACKAGE_DIRS) packed.push(await packCached(dir));
     root = join(work, 'consumer');
     const tarballs = packed.flatMap((p) => (p.tarball ? [p.tarball] : []));
     await installProject(root, tarballs, [...PAIRS.map(([ref]) => ref), 'zod@^4', '@types/node@^20']);

@@ -9,35 +9,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { installProject, pack } from '../install/pack.js';
+import { installProject, packCached } from '../install/pack.js';
 import { runtimePackages } from './runtimes.js';
 
 const exec = promisify(execFile);
 const PROGRAMS = fileURLToPath(new URL('./programs/', import.meta.url));
-/** The same lock name the parity tests take, so two `pnpm pack` builds never write one `dist/` at once. */
-const PACK_LOCK = join(tmpdir(), 'sdkgen-pack.lock');
-
-async function withPackLock<T>(fn: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(PACK_LOCK);
-      break;
-    } catch {
-      const stale =
-        Date.now() - (statSync(PACK_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 15 * 60_000;
-      if (stale) rmSync(PACK_LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`runtimes: ${PACK_LOCK} held for over 10 minutes`);
-      await sleep(500);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(PACK_LOCK, { recursive: true, force: true });
-  }
-}
-
 /** Entry points a complete tarball must hold. */
 const REQUIRED = [
   'package/dist/esm/index.js',
@@ -52,13 +28,13 @@ async function listTarball(tarball: string): Promise<string[]> {
 }
 
 /**
- * Packs the SDK under the pack lock. tests/install packs without it, so a build running there at the same time
- * can fail this one or leave a tarball with files missing: one more try then, before giving up.
+ * Packs the SDK (once per change, shared with the install and parity tests; see `packCached`), checking that the
+ * tarball is complete: one more try when it is not, before giving up.
  */
-async function packSdk(dest: string): Promise<string> {
+async function packSdk(): Promise<string> {
   let problem = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const packed = await withPackLock(() => pack('anthropic', dest));
+    const packed = await packCached('anthropic');
     if (packed.tarball) {
       const files = await listTarball(packed.tarball);
       const missing = REQUIRED.filter((f) => !files.includes(f));
@@ -79,9 +55,7 @@ async function packSdk(dest: string): Promise<string> {
 export async function prepareProject(work: string): Promise<string> {
   let tarball = process.env.SDKGEN_TARBALL;
   if (!tarball) {
-    const dest = join(work, 'tarballs');
-    mkdirSync(dest, { recursive: true });
-    tarball = await packSdk(dest);
+    tarball = await packSdk();
   }
   const project = join(work, 'project');
   await installProject(project, [tarball], [...runtimePackages(), 'esbuild@^0.28']);
