@@ -80,8 +80,8 @@ function addNamespaceAlias(
     );
   }
   const schema = Object.keys(homes).find((k) => homes[k]!.name === a.target && !homes[k]!.inline);
-  const member = schema
-    ? { name, text: a.target, type: { kind: 'ref' as const, name: schema } }
+  const member: NonNullable<typeof owner.members>[number] = schema
+    ? { name, text: a.target, type: { kind: 'ref', name: schema, pointer: `#/components/schemas/${schema}` } }
     : { name, text: a.target };
   owner.members = [...(owner.members ?? []), member];
 }

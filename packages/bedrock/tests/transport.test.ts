@@ -1,4 +1,9 @@
-import { APIConnectionError, APIError, PermissionDeniedError, RateLimitError } from '@sdkgen/anthropic/core/error';
+import {
+  APIConnectionError,
+  APIError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '@sdkgen/anthropic/core/error';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BedrockBase, type ClientOptions } from '../src/base-client.js';
 import {
