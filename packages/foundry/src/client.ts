@@ -1,3 +1,4 @@
+import { Anthropic } from '@sdkgen/anthropic/client';
 import { replaceSubresource, unsupportedResource, withUnserved } from '@sdkgen/anthropic/core/platform';
 import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
 import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
@@ -36,6 +37,15 @@ const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
  * ```
  */
 export class AnthropicFoundry extends FoundryBase {
+  // The official class extends `Anthropic` and so inherits its resource classes as statics.
+  /** The main client's Messages resource class (`Anthropic.Messages`). */
+  static Messages = Anthropic.Messages;
+  /** The main client's Beta resource class (`Anthropic.Beta`). */
+  static Beta = Anthropic.Beta;
+  /** The main client's Models resource class (`Anthropic.Models`). */
+  static Models = Anthropic.Models;
+  /** The main client's Completions resource class (`Anthropic.Completions`). */
+  static Completions = Anthropic.Completions;
   #messages: MessagesResource | undefined;
   #completions: Completions | undefined;
   #beta: BetaResource | undefined;
@@ -73,4 +83,14 @@ export class AnthropicFoundry extends FoundryBase {
     }
     return this.#beta;
   }
+}
+
+/**
+ * The page classes, reachable as `AnthropicFoundry.Page` etc. in types, as on the official class
+ * (which inherits them from the `Anthropic` namespace; they are not set at runtime there either).
+ */
+export declare namespace AnthropicFoundry {
+  export import Page = Anthropic.Page;
+  export import PageCursor = Anthropic.PageCursor;
+  export import TokenPage = Anthropic.TokenPage;
 }

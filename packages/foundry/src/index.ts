@@ -5,6 +5,7 @@ export {
   AnthropicFoundry,
   type BetaResource,
   type ClientOptions,
+  type FoundryClientOptions,
   type MessagesResource,
 } from './client.js';
 export type { AzureADTokenProvider } from './core/auth.js';
