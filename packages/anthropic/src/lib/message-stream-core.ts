@@ -155,6 +155,20 @@ export abstract class MessageStreamCore<
   }
 
   protected override _onSuccess(): void {
+    this._emitFinal();
+  }
+
+  /**
+   * Emits `finalMessage` with the last received message, if there is one. Called once when the
+   * stream ends successfully, just before `end`; the override point 0.74.0's streams have.
+   * @example
+   * ```ts
+   * class QuietStream extends MessageStream {
+   *   protected override _emitFinal(): void {} // no `finalMessage` event
+   * }
+   * ```
+   */
+  protected _emitFinal(): void {
     const last = this.receivedMessages.at(-1);
     if (last !== undefined) this.#fire('finalMessage', last);
   }
