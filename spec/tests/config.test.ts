@@ -42,6 +42,7 @@ describe('sdk.config.yaml', () => {
     expect(config.overlays.messages).toEqual({
       class: 'lib/MessagesOverlay#MessagesOverlay',
       methods: ['stream', 'parse'],
+      exports: ['lib/MessagesOverlay#MessageStreamParams'],
     });
     expect(config.overlays['beta.messages'].methods).toEqual(['stream', 'parse', 'toolRunner']);
   });
