@@ -5,9 +5,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchDef } from './harness/bench.js';
 import { panelsOf, renderSvg } from './harness/chart.js';
+import { appendHistory, loadHistory, renderHistory } from './harness/history.js';
 import { type Results, renderMarkdown } from './harness/report.js';
 import { runBench } from './harness/runner.js';
 import { BENCH_DIR, SDK_SUBJECTS } from './harness/subjects.js';
+import { targetLines } from './harness/targets.js';
 
 const ORDER = [
   'sse-decode',
@@ -19,6 +21,7 @@ const ORDER = [
   'generation',
 ];
 const RESULTS = `${BENCH_DIR}results/latest.json`;
+const HISTORY = `${BENCH_DIR}results/history.jsonl`;
 
 function load(): Results {
   const fresh = { meta: { node: '', cpus: '', platform: '', updatedAt: '' }, benches: [] };
@@ -43,7 +46,7 @@ function save(results: Results): void {
   };
   results.benches.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(`${BENCH_DIR}RESULTS.md`, renderMarkdown(results));
+  writeFileSync(`${BENCH_DIR}RESULTS.md`, renderMarkdown(results, renderHistory(loadHistory(HISTORY))));
   const versions = Object.assign({}, ...results.benches.map((b) => b.versions)) as Record<string, string>;
   writeFileSync(
     `${BENCH_DIR}results/scaling.svg`,
@@ -73,6 +76,7 @@ for (const name of names.length > 0 ? names : ORDER) {
   }
   const def = (await import(file)).default as BenchDef;
   const result = await runBench(def, quick, only);
+  for (const line of targetLines(result.checks ?? [])) process.stderr.write(`[${name}] ${line}\n`);
   if (only) {
     process.stdout.write(
       renderMarkdown({ ...results, benches: [result] })
@@ -82,6 +86,12 @@ for (const name of names.length > 0 ? names : ORDER) {
     continue;
   }
   results.benches = [...results.benches.filter((b) => b.name !== name), result];
+  save(results);
+}
+// A full run (every bench, full sizes, every subject) is one point of the targets' history.
+if (!only && !quick && names.length === 0) {
+  const checks = Object.fromEntries(results.benches.map((b) => [b.name, b.checks ?? []]));
+  appendHistory(HISTORY, { at: results.meta.updatedAt, commit: results.meta.commit ?? 'unknown', checks });
   save(results);
 }
 if (!only) process.stderr.write(`wrote ${RESULTS}, RESULTS.md and results/scaling.svg\n`);

@@ -1,3 +1,4 @@
+import type { TargetSpec } from './targets.js';
 import type { BenchOptions, Figure, Row, ServerSpec, SubjectId, WorkerOutput } from './types.js';
 
 /** Where a worker sends what it measured (figures are flushed one by one, so a timeout loses little). */
@@ -22,6 +23,8 @@ export interface BenchDef {
   timeoutMs?: (quick: boolean) => number;
   /** The target from issue #6, printed above the table (we record where we stand; we never tune to it). */
   target: string;
+  /** Numeric targets checked after the run: each is printed with PASS/FAIL and kept in the history. */
+  targets?: TargetSpec[];
   /** Derived remarks computed from the merged rows (e.g. a ratio between two rows). */
   summary?: (rows: Row[]) => string[];
   /** Fixed notes printed under the table (method, sizes). */

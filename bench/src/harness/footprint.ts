@@ -95,31 +95,41 @@ export function packSize(
 }
 
 /**
- * Cold-start cost of `import(specifier)`: median wall time of fresh `node` processes doing only the import,
- * minus a `node -e 0`-equivalent process run just before it: the median of these paired differences, so
- * load from other processes on the machine hits both sides of each pair alike.
+ * Cold-start cost of `import(specifier)` (or, with `mode: 'require'`, of `require(specifier)` in a CommonJS
+ * process): median wall time of fresh `node` processes doing only that, minus a `node -e 0`-equivalent process
+ * of the same kind run just before it: the median of these paired differences, so load from other processes on
+ * the machine hits both sides of each pair alike.
  */
-export function coldImportMs(specifier: string, runs: number): { delta: number; baseline: number } {
+export function coldImportMs(
+  specifier: string,
+  runs: number,
+  mode: 'import' | 'require' = 'import',
+): { delta: number; baseline: number } {
+  const flags = mode === 'import' ? ['--input-type=module'] : [];
+  const load =
+    mode === 'import'
+      ? `await import(${JSON.stringify(specifier)})`
+      : `require(${JSON.stringify(specifier)})`;
   const time = (code: string) => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    const r = spawnSync(process.execPath, [...flags, '-e', code], {
       cwd: BENCH_DIR,
       encoding: 'utf8',
       timeout: 60_000,
     });
     if (r.status !== 0) {
       const why = r.stderr.split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`;
-      throw new Error(`import failed: ${why.slice(0, 200)}`);
+      throw new Error(`${mode} failed: ${why.slice(0, 200)}`);
     }
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   const base: number[] = [];
   const deltas: number[] = [];
-  time(`await import(${JSON.stringify(specifier)})`); // warm the file-system cache
+  time(load); // warm the file-system cache
   for (let i = 0; i < runs; i++) {
     const b = time('0');
     base.push(b);
-    deltas.push(time(`await import(${JSON.stringify(specifier)})`) - b);
+    deltas.push(time(load) - b);
   }
   return { delta: median(deltas), baseline: median(base) };
 }

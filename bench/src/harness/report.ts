@@ -1,5 +1,6 @@
 import { LOWER_BOUND, subjectLabel } from './labels.js';
 import { formatNumber } from './stats.js';
+import { targetLines } from './targets.js';
 import type { BenchResult, Row } from './types.js';
 
 /** Everything `latest.json` holds. */
@@ -73,7 +74,7 @@ function errorNotes(b: BenchResult): string[] {
 }
 
 /** Renders `RESULTS.md` from the results: one table per bench, growth exponents, notes. */
-export function renderMarkdown(results: Results): string {
+export function renderMarkdown(results: Results, historyTable: string[] = []): string {
   const out = [
     '# Benchmark results',
     '',
@@ -97,7 +98,9 @@ export function renderMarkdown(results: Results): string {
     );
     if (b.target) out.push(`Target (issue #6): ${b.target}`, '');
     out.push(...table(b), ...growthTable(b), '');
+    for (const line of targetLines(b.checks ?? [])) out.push(`- **${line.replace(/: /, '**: ')}`);
     for (const n of [...b.notes, ...errorNotes(b)]) out.push(`- ${n}`);
   }
+  out.push(...historyTable);
   return `${out.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import { LOWER_BOUND } from './labels.js';
 import { startServer } from './server.js';
 import { advantage, applyScale, growthExponent, median } from './stats.js';
 import { BENCH_DIR } from './subjects.js';
+import { checkTarget } from './targets.js';
 import type { BenchOptions, BenchResult, Figure, Row, WorkerOutput } from './types.js';
 
 const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
@@ -213,6 +214,7 @@ export async function runBench(def: BenchDef, quick: boolean, only?: string[]): 
   }
   const rows = mergeRows(def.subjects, acc.bySubject);
   const growth = growthOf(def.subjects, rows);
+  const checks = (def.targets ?? []).map((t) => checkTarget(t, rows, def.subjects[0]!));
   return {
     name: def.name,
     title: def.title,
@@ -221,6 +223,7 @@ export async function runBench(def: BenchDef, quick: boolean, only?: string[]): 
     rows,
     ...(Object.keys(growth).length > 0 && { growth }),
     notes: [...acc.notes, ...(def.summary?.(rows) ?? [])],
+    ...(checks.length > 0 && { checks }),
     versions: acc.versions,
     quick,
     ranAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import type { Better } from './stats.js';
+import type { TargetCheck } from './targets.js';
 
 /** Who is measured: our SDK, the two official releases, the lean fetch reference, or a peer generator. */
 export type SubjectId = string;
@@ -88,6 +89,8 @@ export interface BenchResult {
   notes: string[];
   /** The target from issue #6. */
   target?: string;
+  /** The bench's targets, checked against this run's rows. */
+  checks?: TargetCheck[];
   /** Versions of the measured packages. */
   versions: Record<SubjectId, string>;
   /** Whether this bench ran with `--quick` sizes. */
