@@ -2,6 +2,9 @@ import Anthropic from '@sdkgen/anthropic';
 import * as Resources from '@sdkgen/anthropic/resources';
 import * as Beta from '@sdkgen/anthropic/resources/beta';
 import { Beta as BetaFromBeta } from '@sdkgen/anthropic/resources/beta/beta';
+import * as BetaFilesModule from '@sdkgen/anthropic/resources/beta/files';
+import * as BetaFilesJs from '@sdkgen/anthropic/resources/beta/files.js';
+import * as BetaFilesMjs from '@sdkgen/anthropic/resources/beta/files.mjs';
 import * as BetaMessagesIndex from '@sdkgen/anthropic/resources/beta/messages';
 import * as BetaMessagesModule from '@sdkgen/anthropic/resources/beta/messages/messages';
 import * as BetaMessagesJs from '@sdkgen/anthropic/resources/beta/messages/messages.js';
@@ -52,6 +55,16 @@ describe('deep-path resource classes are the ones the client uses (0.74.0)', () 
       expect(B.Messages).toBe(Anthropic.Beta.Messages);
       expect(typeof new B(client).messages.toolRunner).toBe('function');
     }
+  });
+
+  it('beta Files from every public path is client.beta.files class, the upload overlay', () => {
+    for (const F of [BetaFilesModule.Files, BetaFilesJs.Files, BetaFilesMjs.Files, Beta.Files]) {
+      expect(F).toBe(Anthropic.Beta.Files);
+      expect(client.beta.files).toBeInstanceOf(F);
+      expect(Object.getPrototypeOf(client.beta.files)).toBe(F.prototype);
+    }
+    expectTypeOf<BetaFilesModule.Files.FileMetadata>().toEqualTypeOf<Anthropic.Beta.FileMetadata>();
+    expectTypeOf<BetaFilesModule.FileUploadParams>().toEqualTypeOf<Anthropic.Beta.FileUploadParams>();
   });
 
   it('keeps the generated namespaces for types', () => {
