@@ -27,14 +27,14 @@ const paths: Scenario[] = [
       name: `path parameter ${JSON.stringify(id)}: refused before sending`,
       replies: [json({ id })],
       call: retrieve(id),
-      expect: { rejects: AnthropicError, message: /relative path segment/, requests: 0 },
+      expect: { rejects: AnthropicError, message: /can't be safely passed as a path parameter/, requests: 0 },
     }),
   ),
   {
     name: 'path parameter undefined: refused before sending',
     replies: [json({})],
     call: retrieve(undefined as unknown as string),
-    expect: { rejects: AnthropicError, message: /undefined cannot be used as a path parameter/, requests: 0 },
+    expect: { rejects: AnthropicError, message: /Value of type Undefined is not a valid path parameter/, requests: 0 },
   },
   ...[
     ['../files', '/v1/models/..%2Ffiles'],

@@ -35,12 +35,32 @@ describe('path parameters', () => {
     ]);
   });
 
-  it.each(['..', '.'])('rejects %j as a whole segment', (id) => {
-    expect(() => path`/v1/files/${id}/content`).toThrow(/would be a relative path segment/);
+  it.each(['..', '.'])('rejects %j as a whole segment, worded and underlined as 0.74.0 does', (id) => {
+    expect(() => path`/v1/files/${id}/content`).toThrow(
+      `Path parameters result in path with invalid segments:\nValue "${id}" can't be safely passed as a path parameter\n/v1/files/${id}/content\n          ${'^'.repeat(id.length)}`,
+    );
   });
 
-  it.each([null, undefined, {}])('rejects %j', (value) => {
-    expect(() => path`/v1/files/${value}`).toThrow(/cannot be used as a path parameter/);
+  it.each([
+    [null, 'Null', 'null'],
+    [undefined, 'Undefined', 'undefined'],
+    [{}, 'Object', '[object Object]'],
+    [new (class Plain {})(), 'Object', '[object Object]'],
+  ])('rejects %j', (value, type, shown) => {
+    expect(() => path`/v1/files/${value}`).toThrow(
+      `Path parameters result in path with invalid segments:\nValue of type ${type} is not a valid path parameter\n/v1/files/${shown}\n          ${'^'.repeat(shown.length)}`,
+    );
+  });
+
+  it('lists every problem in path order, with one underline', () => {
+    expect(() => path`/v1/${null}/x/${'..'}`).toThrow(
+      'Path parameters result in path with invalid segments:\nValue of type Null is not a valid path parameter\n' +
+        `Value ".." can't be safely passed as a path parameter\n/v1/null/x/..\n    ^^^^   ^^`,
+    );
+  });
+
+  it('accepts objects with their own toString', () => {
+    expect(path`/v1/files/${{ toString: () => 'file_1' }}`).toBe('/v1/files/file_1');
   });
 
   it('encodes values after a ? with encodeURIComponent', () => {

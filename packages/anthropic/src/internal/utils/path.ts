@@ -9,14 +9,43 @@ export function encodeURIPath(str: string): string {
   return str.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
+const DOT_SEGMENT = /(?<=^|\/)(?:\.|%2e){1,2}(?=\/|$)/gi;
 
+/** One unsafe part of a built path: where it is and what is wrong with it. */
+type Problem = { start: number; length: number; error: string };
+
+/**
+ * The `Object.prototype.toString` of `value`'s realm (through its `hasOwnProperty`, a function of that realm),
+ * or undefined for an object without `Object.prototype` in its chain.
+ */
+function realmObjectToString(value: object): unknown {
+  const ownFn = (value as { hasOwnProperty?: unknown }).hasOwnProperty;
+  if (typeof ownFn !== 'function') return undefined;
+  return Object.getPrototypeOf(Object.getPrototypeOf(ownFn))?.toString;
+}
+
+/**
+ * Why `value` cannot be a path parameter, or undefined: `null`, `undefined`, and objects that would print as
+ * `[object ...]` (their `toString` is the realm's `Object.prototype.toString`, or they have none).
+ */
 function describeInvalid(value: unknown): string | undefined {
-  if (value == null) return `${String(value)} cannot be used as a path parameter`;
-  if (typeof value === 'object' && (value as object).toString === Object.prototype.toString) {
-    return `A plain ${Object.prototype.toString.call(value).slice(8, -1)} cannot be used as a path parameter`;
-  }
-  return undefined;
+  const printsAsObject =
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { toString?: unknown }).toString === realmObjectToString(value);
+  if (value != null && !printsAsObject) return undefined;
+  return `Value of type ${Object.prototype.toString.call(value).slice(8, -1)} is not a valid path parameter`;
+}
+
+/** The error listing each problem, the path, and a line of `^` under each problem (0.74.0's wording). */
+function unsafePathError(path: string, problems: Problem[]): AnthropicError {
+  problems.sort((a, b) => a.start - b.start);
+  let underline = '';
+  for (const p of problems)
+    underline += ' '.repeat(Math.max(p.start - underline.length, 0)) + '^'.repeat(p.length);
+  return new AnthropicError(
+    `Path parameters result in path with invalid segments:\n${problems.map((p) => p.error).join('\n')}\n${path}\n${underline}`,
+  );
 }
 
 /**
@@ -28,7 +57,7 @@ function describeInvalid(value: unknown): string | undefined {
 export function createPathTagFunction(encoder: (value: string) => string = encodeURIPath) {
   return function path(statics: readonly string[], ...params: readonly unknown[]): string {
     if (statics.length === 1) return statics[0]!;
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     let inQuery = false;
     let out = '';
     for (let i = 0; i < statics.length; i++) {
@@ -38,16 +67,16 @@ export function createPathTagFunction(encoder: (value: string) => string = encod
       if (i === params.length) break;
       const value = params[i];
       const invalid = describeInvalid(value);
-      if (invalid) problems.push(invalid);
-      out += (inQuery ? encodeURIComponent : encoder)(String(value));
+      const text = invalid ? String(value) : (inQuery ? encodeURIComponent : encoder)(String(value));
+      if (invalid) problems.push({ start: out.length, length: text.length, error: invalid });
+      out += text;
     }
     const pathOnly = out.split(/[?#]/, 1)[0]!;
     for (const match of pathOnly.matchAll(DOT_SEGMENT)) {
-      problems.push(`"${match[0].replace('/', '')}" would be a relative path segment`);
+      const error = `Value "${match[0]}" can't be safely passed as a path parameter`;
+      problems.push({ start: match.index, length: match[0].length, error });
     }
-    if (problems.length) {
-      throw new AnthropicError(`Unsafe path parameters in ${out}:\n${problems.join('\n')}`);
-    }
+    if (problems.length) throw unsafePathError(out, problems);
     return out;
   };
 }
