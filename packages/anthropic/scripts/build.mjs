@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { bundleDist } from './bundle-dist.mjs';
 import { vendorKy } from './vendor-ky.mjs';
 
 const pkgDir = process.cwd();
@@ -67,7 +68,11 @@ function makeCjsEntryCallable() {
   const code = readFileSync(entry, 'utf8');
   if (!/^exports\.default = |Object\.defineProperty\(exports, "default"/m.test(code)) return;
   const callable = 'exports = module.exports = function (...args) { return new exports.default(...args); };';
-  writeFileSync(entry, code.replace('"use strict";\n', `"use strict";\n${callable}\n`));
+  // tsc writes "use strict", rollup 'use strict'.
+  writeFileSync(
+    entry,
+    code.replace(/^(["'])use strict\1;\n/, (strict) => `${strict}${callable}\n`),
+  );
 }
 
 const tsc = resolveTsc();
@@ -81,7 +86,8 @@ if (!existsSync(join(dist, 'esm', 'index.js'))) {
   console.error('build: dist/esm/index.js is missing; is src/index.ts there?');
   process.exit(1);
 }
-makeCjsEntryCallable();
 await vendorKy(pkgDir, () => walk(dist).map((file) => relative(pkgDir, file)));
+if (await bundleDist(pkgDir)) console.log('build: bundled into entry files + shared chunks (rollup)');
+makeCjsEntryCallable();
 assertNoTestsShipped();
 console.log(`build: ${relative(join(pkgDir, '..'), pkgDir)} -> dist/esm, dist/cjs`);
