@@ -2,7 +2,6 @@ import { Anthropic } from '@sdkgen/anthropic/client';
 import { replaceSubresource, unsupportedResource, withUnserved } from '@sdkgen/anthropic/core/platform';
 import { BetaMessagesOverlay } from '@sdkgen/anthropic/lib/BetaMessagesOverlay';
 import { MessagesOverlay } from '@sdkgen/anthropic/lib/MessagesOverlay';
-import { Beta } from '@sdkgen/anthropic/resources/beta/beta';
 import { Completions } from '@sdkgen/anthropic/resources/completions';
 import { FoundryBase, PLATFORM } from './base-client.js';
 
@@ -12,8 +11,10 @@ export type { ClientOptions, FoundryClientOptions } from './base-client.js';
 /** `client.messages` on Foundry: everything but Message Batches. */
 export type MessagesResource = Omit<MessagesOverlay, 'batches'>;
 
-/** `client.beta` on Foundry: beta messages without batches. */
-export type BetaResource = Omit<Beta, 'messages'> & { messages: Omit<BetaMessagesOverlay, 'batches'> };
+/** `client.beta` on Foundry: the main client's beta resources, beta messages without batches. */
+export type BetaResource = Omit<InstanceType<typeof Anthropic.Beta>, 'messages'> & {
+  messages: Omit<BetaMessagesOverlay, 'batches'>;
+};
 
 const UNSERVED_ON_MESSAGES = { resources: ['batches'] } as const;
 
@@ -79,7 +80,8 @@ export class AnthropicFoundry extends FoundryBase {
         'beta.messages',
         UNSERVED_ON_MESSAGES,
       );
-      this.#beta = replaceSubresource(new Beta(this), 'messages', messages);
+      // The main client's Beta, so `beta.files` is its overlay (upload names helper-made files).
+      this.#beta = replaceSubresource(new Anthropic.Beta(this), 'messages', messages);
     }
     return this.#beta;
   }
