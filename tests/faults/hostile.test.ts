@@ -34,7 +34,11 @@ const paths: Scenario[] = [
     name: 'path parameter undefined: refused before sending',
     replies: [json({})],
     call: retrieve(undefined as unknown as string),
-    expect: { rejects: AnthropicError, message: /Value of type Undefined is not a valid path parameter/, requests: 0 },
+    expect: {
+      rejects: AnthropicError,
+      message: /Value of type Undefined is not a valid path parameter/,
+      requests: 0,
+    },
   },
   ...[
     ['../files', '/v1/models/..%2Ffiles'],
@@ -110,10 +114,10 @@ const bodies: Scenario[] = [
     expect: { resolves: (m: any) => void expect(m.content[0].text.length).toBe(bigText.length) },
   },
   {
-    name: 'a JSON body cut mid-way: the fetch error, not retried',
+    name: 'a JSON body cut mid-way: APIConnectionError, not retried',
     replies: [{ headers: JSON_TYPE, chunks: ['{"id":"msg_1",'], dropAfterBody: true }, json(message())],
     call: create,
-    expect: { rejects: TypeError, message: /terminated/, requests: 1 },
+    expect: { rejects: APIConnectionError, message: /reading the response body/, requests: 1 },
   },
   {
     name: 'a 2 MB error body: BadRequestError with its message',

@@ -2,7 +2,7 @@
  * Fault matrix, JSON Lines: `client.messages.batches.results(id)` GETs the batch, then streams its `results_url`.
  * Lines split across chunks, CRLF, blank lines, malformed and huge lines, cut and stalled bodies, other origins.
  */
-import { AnthropicError, APIIdleTimeoutError, NotFoundError } from '@sdkgen/anthropic';
+import { AnthropicError, APIConnectionError, APIIdleTimeoutError, NotFoundError } from '@sdkgen/anthropic';
 import { describe, expect, it } from 'vitest';
 import {
   chunkBytes,
@@ -98,8 +98,8 @@ const failures: Scenario[] = [
     name: 'dropped mid-body',
     replies: batchThen(dropMidBody(`${lines('a').join('')}\n{"custom_id":"b`, BINARY)),
     call: results,
-    // Pinned as observed: fetch's own TypeError escapes (streams wrap the same failure in APIConnectionError).
-    expect: { rejects: TypeError, message: /terminated/ },
+    // As for event streams: a dropped connection is an APIConnectionError.
+    expect: { rejects: APIConnectionError, message: /reading the stream/ },
   },
   {
     name: 'stalled mid-body with idleTimeout: APIIdleTimeoutError',

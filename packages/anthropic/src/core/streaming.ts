@@ -2,7 +2,7 @@ import { JSONCollector } from '../internal/decoders/jsonl.js';
 import { type Bytes, LineDecoder } from '../internal/decoders/line.js';
 import { noBodyError } from '../internal/decoders/no-body.js';
 import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/decoders/sse.js';
-import { isAbortError } from '../internal/errors.js';
+import { isAbortError, maskSecrets } from '../internal/errors.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
 import { type Logger, loggerFor } from '../internal/utils/log.js';
 import { safeJSON } from '../internal/utils/values.js';
@@ -32,10 +32,22 @@ function takeAll<T>(sink: JSONCollector<T>): T[] {
 }
 const encoder = new TextEncoder();
 
-function eventToItem(sse: ServerSentEvent, headers: Headers | undefined, logger: Logger): unknown {
+/** What decoding one stream's events needs besides the events. */
+type DecodeContext = { headers: Headers | undefined; logger: Logger; secrets: readonly string[] };
+
+function decodeContext(client: BaseAnthropic | undefined, headers: Headers | undefined): DecodeContext {
+  return { headers, logger: client ? loggerFor(client) : console, secrets: client?._secrets?.() ?? [] };
+}
+
+function eventToItem(sse: ServerSentEvent, ctx: DecodeContext): unknown {
   const { event } = sse;
+  const { headers, logger } = ctx;
   if (event === 'ping') return SKIP;
-  if (event === 'error') throw new APIError(undefined, safeJSON(sse.data) ?? sse.data, undefined, headers);
+  if (event === 'error') {
+    // A server (or proxy) may echo the request back in its error: never let a credential into the error.
+    const data = maskSecrets(sse.data, ctx.secrets);
+    throw new APIError(undefined, safeJSON(data) ?? data, undefined, headers);
+  }
   if (event !== null && KNOWN_EVENTS.has(event)) {
     try {
       return JSON.parse(sse.data);
@@ -61,11 +73,11 @@ function truncated(end: string): APIConnectionError {
 }
 
 /** Converts one chunk's events; a throwing event stops the batch and is kept in `error`. */
-function toItems<T>(events: ServerSentEvent[], headers: Headers | undefined, logger: Logger): Items<T> {
+function toItems<T>(events: ServerSentEvent[], ctx: DecodeContext): Items<T> {
   const items: Items<T> = [];
   try {
     for (let i = 0; i < events.length; i++) {
-      const item = eventToItem(events[i]!, headers, logger);
+      const item = eventToItem(events[i]!, ctx);
       if (item !== SKIP) items.push(item as T);
     }
   } catch (cause) {
@@ -77,6 +89,14 @@ function toItems<T>(events: ServerSentEvent[], headers: Headers | undefined, log
 /** True when reading stopped because the request was aborted, which ends iteration quietly (as in 0.74.0). */
 function stoppedByAbort(err: unknown, controller: AbortController): boolean {
   return !(err instanceof AnthropicError) && (controller.signal.aborted || isAbortError(err));
+}
+
+/**
+ * True for a transport failure after the stream's terminal event: everything was delivered, so the stream ends
+ * normally (the connection dropping after `message_stop` loses nothing).
+ */
+function afterEnd(err: unknown, end: string | undefined, ended: boolean): boolean {
+  return end !== undefined && ended && !(err instanceof AnthropicError) && !(err instanceof SyntaxError);
 }
 
 /** Maps a failure while reading a body to the SDK's error classes. */
@@ -154,7 +174,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     options?: StreamOptions,
   ): Stream<Item> {
     const end = options?.end;
-    const logger = client ? loggerFor(client) : console;
+    const ctx = decodeContext(client, headers);
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {
       if (consumed) throw new AnthropicError(CONSUMED);
@@ -163,7 +183,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       let ended = end === undefined;
       try {
         for await (const sse of events) {
-          const item = eventToItem(sse, headers, logger);
+          const item = eventToItem(sse, ctx);
           if (sse.event === end) ended = true;
           if (item !== SKIP) yield item as Item;
         }
@@ -171,6 +191,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (!ended) throw truncated(end!);
       } catch (err) {
         if (stoppedByAbort(err, controller)) return;
+        // Complete already: end as if the body had ended (no abort, so no `abort` event either).
+        if (afterEnd(err, end, ended)) {
+          finished = true;
+          return;
+        }
         throw streamError(err);
       } finally {
         if (!finished) controller.abort();
@@ -186,7 +211,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     headers: Headers | undefined,
     end?: string | undefined,
   ): Stream<Item> {
-    const logger = client ? loggerFor(client) : console;
+    const ctx = decodeContext(client, headers);
     let consumed = false;
     // bytes -> events -> items, one array per network chunk, so a consumer that handles items
     // synchronously (MessageStream) pays one await per chunk instead of one per event.
@@ -198,7 +223,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       let ended = end === undefined;
       const decode = (events: ServerSentEvent[]) => {
         if (!ended) ended = events.some((sse) => sse.event === end);
-        return toItems<Item>(events, headers, logger);
+        return toItems<Item>(events, ctx);
       };
       try {
         for await (const chunk of source()) {
@@ -214,6 +239,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (!ended) throw truncated(end!);
       } catch (err) {
         if (stoppedByAbort(err, controller)) return;
+        // Complete already: end as if the body had ended (no abort, so no `abort` event either).
+        if (afterEnd(err, end, ended)) {
+          finished = true;
+          return;
+        }
         throw streamError(err);
       } finally {
         if (!finished) controller.abort();

@@ -32,6 +32,14 @@ export function castToError(err: unknown): Error {
   return new Error(String(err));
 }
 
+/** `text` with every occurrence of each secret (of four characters or more) replaced by `***`. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets)
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('***');
+  return out;
+}
+
 /**
  * Replaces every occurrence of each secret in the message and stack of `err` and of the errors along its `cause`
  * chain with `***`, in place, and returns `err`. For errors the SDK did not make itself (a runtime's `TypeError`
@@ -40,7 +48,7 @@ export function castToError(err: unknown): Error {
 export function maskSecretsInError<T>(err: T, secrets: readonly string[]): T {
   const usable = secrets.filter((s) => s.length >= 4);
   if (usable.length === 0) return err;
-  const mask = (text: string) => usable.reduce((out, secret) => out.split(secret).join('***'), text);
+  const mask = (text: string) => maskSecrets(text, usable);
   const seen = new Set<unknown>();
   for (let e: unknown = err; e instanceof Error && !seen.has(e) && seen.size < 8; e = e.cause) {
     seen.add(e);

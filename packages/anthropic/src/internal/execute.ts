@@ -5,7 +5,7 @@ import {
   APIUserAbortError,
 } from '../core/error.js';
 import { guardBody } from './body-guard.js';
-import { castToError, maskSecretsInError } from './errors.js';
+import { castToError, maskSecrets, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
@@ -187,11 +187,28 @@ function guardResponse(
 }
 
 async function statusError(host: RequestHost, hooks: ExecuteHooks, response: Response): Promise<APIError> {
-  let text = await response.text().catch((err: unknown) => castToError(err).message);
-  // An error body could echo a credential back; never let it into the error message.
-  for (const secret of host._secrets()) text = text.split(secret).join('***');
+  const secrets = host._secrets();
+  // An error body or header could echo a credential back; never let it into the error.
+  const text = maskSecrets(await response.text().catch((err: unknown) => castToError(err).message), secrets);
   const json = safeJSON(text);
-  return hooks.makeStatusError(response.status, json, json ? undefined : text, response.headers);
+  return hooks.makeStatusError(
+    response.status,
+    json,
+    json ? undefined : text,
+    maskedHeaders(response.headers, secrets),
+  );
+}
+
+/** `headers` itself, or a copy with every secret in a value replaced by `***` when one appears. */
+function maskedHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  let masked: Headers | undefined;
+  headers.forEach((value, name) => {
+    const clean = maskSecrets(value, secrets);
+    if (clean === value) return;
+    masked ??= new Headers(headers);
+    masked.set(name, clean);
+  });
+  return masked ?? headers;
 }
 
 function logRetry(

@@ -1,6 +1,7 @@
 import type { BaseAnthropic } from '../core/base-client.js';
-import { APIError } from '../core/error.js';
+import { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from '../core/error.js';
 import type { AbstractPage } from '../core/pagination.js';
+import { castToError, isAbortError } from './errors.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { formatRequestDetails, loggerFor, logLevelEnabled } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
@@ -65,11 +66,29 @@ async function readBody(client: BaseAnthropic, props: APIResponseProps): Promise
   if (response.status === 204) return null;
   if (options.__binaryResponse) return response;
   const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-  if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
-    if (response.headers.get('content-length') === '0') return undefined;
-    return addRequestID(await response.json(), response);
-  }
-  return response.text();
+  const read = async () => {
+    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+      if (response.headers.get('content-length') === '0') return undefined;
+      return addRequestID(await response.json(), response);
+    }
+    return response.text();
+  };
+  return read().catch((err: unknown) => {
+    throw bodyReadError(err, options.signal);
+  });
+}
+
+/**
+ * The SDK's error for a failure while reading a body: the caller's abort is `APIUserAbortError`, a dropped
+ * connection `APIConnectionError`; the SDK's own errors (timeouts) and invalid JSON pass as they are.
+ */
+export function bodyReadError(err: unknown, signal: AbortSignal | null | undefined): unknown {
+  if (err instanceof AnthropicError || err instanceof SyntaxError) return err;
+  if (signal?.aborted || isAbortError(err)) return new APIUserAbortError();
+  return new APIConnectionError({
+    message: 'Connection error while reading the response body.',
+    cause: castToError(err),
+  });
 }
 
 /**

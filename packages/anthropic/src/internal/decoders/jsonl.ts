@@ -1,3 +1,5 @@
+import { AnthropicError, APIConnectionError } from '../../core/error.js';
+import { castToError, isAbortError } from '../errors.js';
 import { type Bytes, LineDecoder, type LineSink } from './line.js';
 import { noBodyError } from './no-body.js';
 
@@ -36,13 +38,23 @@ export class JSONLDecoder<T> implements AsyncIterable<T> {
   private async *decoder(): AsyncGenerator<T> {
     const lines = new LineDecoder();
     const sink = new JSONCollector();
-    for await (const chunk of this.iterator) {
-      lines.feed(chunk, sink);
-      if (sink.items.length) {
-        const items = sink.items;
-        sink.items = [];
-        yield* items as T[];
+    try {
+      for await (const chunk of this.iterator) {
+        lines.feed(chunk, sink);
+        if (sink.items.length) {
+          const items = sink.items;
+          sink.items = [];
+          yield* items as T[];
+        }
       }
+    } catch (err) {
+      // As for event streams: an abort ends iteration quietly; a dropped connection is a connection error.
+      if (err instanceof SyntaxError || err instanceof AnthropicError) throw err;
+      if (this.controller.signal.aborted || isAbortError(err)) return;
+      throw new APIConnectionError({
+        message: 'Connection error while reading the stream.',
+        cause: castToError(err),
+      });
     }
     lines.end(sink);
     yield* sink.items as T[];
