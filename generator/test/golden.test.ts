@@ -58,8 +58,9 @@ describe.each(scenarios)('golden scenario %s', (name) => {
 
   // Scenarios whose config names its own runtime classes (BaseClient, <Name>Error, its page schemes) cannot borrow
   // the Anthropic runtime; they type-check once the runtime is instantiated per SDK (issue 17, item 1).
-  const ownRuntime = OWN_RUNTIME.has(name);
-  test.skipIf(ownRuntime)(
+  // No skipped placeholder: until then such a scenario has only its byte-for-byte test.
+  if (OWN_RUNTIME.has(name)) return;
+  test(
     'output type-checks with tsc --noEmit',
     async () => {
       if (!committed) await generate({ configPath, outDir, mode: 'write' });
