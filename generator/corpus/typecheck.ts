@@ -1,0 +1,126 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RUNTIME = join(ROOT, 'packages/anthropic/src');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+/** Generated parts of the Anthropic package; everything else under its `src/` is the runtime the output needs. */
+const GENERATED = new Set(['client.ts', 'resources', 'index.ts']);
+
+/** The first type error of a spec, and how many it had. */
+export interface TypeErrors {
+  count: number;
+  first: { code: string; message: string; file: string };
+}
+
+/**
+ * The runtime as committed (`git archive HEAD`), copied once into the work dir: the runtime's own working tree
+ * may be mid-edit by someone else, and a corpus run should measure the generator against a fixed runtime.
+ */
+export function snapshotRuntime(workDir: string): string {
+  const dir = join(workDir, 'runtime');
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['-C', ROOT, 'archive', 'HEAD', 'packages/anthropic/src'], {
+    maxBuffer: 1 << 28,
+  });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  return join(dir, 'packages/anthropic/src');
+}
+
+/** Links the hand-written runtime (`core/`, `internal/`, ...) into a generated package so tsc sees a whole SDK. */
+export function assemble(outDir: string, runtime: string): void {
+  for (const part of readdirSync(runtime)) {
+    if (GENERATED.has(part) || existsSync(join(outDir, 'src', part))) continue;
+    symlinkSync(join(runtime, part), join(outDir, 'src', part));
+  }
+  if (!existsSync(join(outDir, 'node_modules')))
+    symlinkSync(join(RUNTIME, '../node_modules'), join(outDir, 'node_modules'));
+}
+
+const LINE = /^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/;
+
+/**
+ * Type-checks many generated packages in one tsc program, strict, with or without `exactOptionalPropertyTypes`;
+ * returns errors by package directory. A program with syntax errors reports nothing else, so packages with
+ * syntax errors are set aside and the rest checked again.
+ */
+export async function typecheck(
+  workDir: string,
+  outDirs: string[],
+  exact: boolean,
+  timeoutMs: number,
+): Promise<Map<string, TypeErrors>> {
+  const out = new Map<string, TypeErrors>();
+  let dirs = outDirs;
+  while (dirs.length > 0) {
+    const found = await typecheckOnce(workDir, dirs, exact, timeoutMs);
+    const syntax = [...found].filter(([, e]) => /^TS1\d{3}$/.test(e.first.code));
+    if (syntax.length === 0) {
+      for (const [d, e] of found) out.set(d, e);
+      break;
+    }
+    for (const [d, e] of syntax) out.set(d, e);
+    dirs = dirs.filter((d) => !out.has(d));
+  }
+  return out;
+}
+
+async function typecheckOnce(
+  workDir: string,
+  outDirs: string[],
+  exact: boolean,
+  timeoutMs: number,
+): Promise<Map<string, TypeErrors>> {
+  const name = `tsconfig.${exact ? 'exact' : 'loose'}.${Math.abs(hash(outDirs.join()))}.json`;
+  const tsconfig = {
+    extends: join(ROOT, 'tsconfig.base.json'),
+    compilerOptions: {
+      noEmit: true,
+      exactOptionalPropertyTypes: exact,
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+    },
+    files: outDirs.flatMap((d) => [join(d, 'src/client.ts'), join(d, 'src/resources/index.ts')]),
+  };
+  writeFileSync(join(workDir, name), JSON.stringify(tsconfig));
+  const stdout = await new Promise<string>((resolve) => {
+    const args = ['--max-old-space-size=6144', TSC, '-p', join(workDir, name), '--pretty', 'false'];
+    execFile(process.execPath, args, { cwd: workDir, maxBuffer: 1 << 28, timeout: timeoutMs }, (err, out) =>
+      resolve(err && (err as { killed?: boolean }).killed ? `TIMEOUT\n${out}` : out),
+    );
+  });
+  return parseErrors(stdout, workDir, outDirs);
+}
+
+function parseErrors(stdout: string, workDir: string, outDirs: string[]): Map<string, TypeErrors> {
+  const byDir = new Map<string, TypeErrors>();
+  const rel = outDirs.map((d) => [relative(workDir, d) + '/', d] as const);
+  for (const line of stdout.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const owner = rel.find(([prefix]) => m[1]!.startsWith(prefix));
+    // An error in the shared runtime is nobody's output: charge it to every package of the batch.
+    for (const [prefix, dir] of owner ? [owner] : rel) {
+      const seen = byDir.get(dir);
+      if (seen) seen.count++;
+      else
+        byDir.set(dir, {
+          count: 1,
+          first: { code: m[2]!, message: m[3]!, file: m[1]!.slice(prefix.length) },
+        });
+    }
+  }
+  if (stdout.startsWith('TIMEOUT'))
+    for (const [, dir] of rel)
+      if (!byDir.has(dir))
+        byDir.set(dir, { count: 1, first: { code: 'TIMEOUT', message: 'tsc timed out', file: '' } });
+  return byDir;
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
