@@ -167,6 +167,8 @@ export interface IROperation extends IRDocs {
   /** Fixed query string from the path key (`beta=true`), or empty. */
   fixedQuery: string;
   operationId?: string;
+  /** The operation's string `tags`, in spec order (resource naming when operationIds do not group). */
+  tags?: string[];
   summary?: string;
   params: { path: IRParameter[]; query: IRParameter[]; header: IRParameter[] };
   body?: IRRequestBody;

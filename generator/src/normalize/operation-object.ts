@@ -61,6 +61,8 @@ export function operationObject(
     if (body.example !== undefined) ir.bodyExample = body.example;
   }
   if (typeof op.operationId === 'string') ir.operationId = op.operationId;
+  const tags = Array.isArray(op.tags) ? op.tags.filter((t: unknown) => typeof t === 'string') : [];
+  if (tags.length > 0) ir.tags = tags;
   if (typeof op.summary === 'string') ir.summary = op.summary;
   if (typeof op.description === 'string') ir.description = op.description;
   if (op.deprecated === true) ir.deprecated = true;

@@ -1,7 +1,7 @@
 import type { MethodConfig, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IR, IRMethod, IROperation, IRResource, IRType } from '../ir/types.js';
-import { camelCase, memberName, pascalCase, typeName } from '../plan/names.js';
+import { autoResources } from './auto-resources.js';
 import { bindTransport } from './transport.js';
 
 /**
@@ -43,66 +43,6 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
   }
   if (config.autoResources) autoResources(config, ir, roots);
   return roots;
-}
-
-/** Groups unbound operations by the operationId part before the separator (config `autoResources`). */
-function autoResources(
-  config: ResolvedConfig,
-  ir: Pick<IR, 'operations' | 'schemas'>,
-  roots: IRResource[],
-): void {
-  const schemaNames = new Set(Object.keys(ir.schemas).map((n) => typeName(n)));
-  const bound = new Set(
-    roots.flatMap(function all(r): string[] {
-      return [...r.methods.map((m) => m.operationId), ...r.subresources.flatMap(all)];
-    }),
-  );
-  const sep = config.autoResources!.separator;
-  const byName = new Map<string, IRResource>();
-  for (const op of Object.values(ir.operations)) {
-    if (bound.has(op.id)) continue;
-    const id = op.operationId ?? `${op.method}${op.path}`;
-    const [group, rest] = id.includes(sep)
-      ? [id.slice(0, id.indexOf(sep)), id.slice(id.indexOf(sep) + 1)]
-      : ['default', id];
-    const name = memberName(camelCase(group));
-    let r = byName.get(name);
-    if (!r) {
-      r = autoResource(config, group, name, schemaNames);
-      byName.set(name, r);
-      roots.push(r);
-    }
-    // An operationId with no letters or digits after the group (`items/🙂`) is named after its method and path.
-    const method = memberName(camelCase(rest) || camelCase(`${op.method} ${op.path}`));
-    const taken = r.methods.find((m) => m.name === method);
-    if (taken)
-      throw new GeneratorError(
-        'normalize',
-        op.pointer,
-        `method name "${method}" of resource "${name}" is taken by ${taken.pointer}; bind one of them in the config`,
-      );
-    r.methods.push({ name: method, operationId: op.id, headerDefaults: {}, pointer: op.pointer });
-  }
-}
-
-function autoResource(
-  config: ResolvedConfig,
-  group: string,
-  name: string,
-  schemaNames: Set<string>,
-): IRResource {
-  const cls = typeName(pascalCase(group));
-  const module = group.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-  return {
-    name,
-    path: name,
-    className: schemaNames.has(cls) ? `${cls}Resource` : cls,
-    module: /[a-z0-9]/.test(module) ? module : name.toLowerCase(),
-    methods: [],
-    subresources: [],
-    typeAliases: {},
-    pointer: `${config.configPath}#/autoResources`,
-  };
 }
 
 function indexOperations(ops: Record<string, IROperation>): Map<string, IROperation> {

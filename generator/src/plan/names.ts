@@ -66,8 +66,19 @@ export function propertyKey(s: string): string {
   return isIdentifierName(s) ? s : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** A schema name usable as a TypeScript type name: kept when valid, else PascalCased (`simple-user` -> `SimpleUser`). */
+/** Names TypeScript refuses as a declared type name (TS2457) or that would shadow a builtin type in scope. */
+const TYPE_KEYWORDS = new Set(
+  'any unknown never object string number bigint boolean symbol undefined void null this type keyof readonly infer unique asserts is'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A schema name usable as a TypeScript type name: kept when valid, else PascalCased (`simple-user` ->
+ * `SimpleUser`); a type keyword gets a `Type` suffix (`object` -> `ObjectType`).
+ */
 export function typeName(name: string): string {
+  if (TYPE_KEYWORDS.has(name)) return `${pascalCase(name)}Type`;
   if (/^[A-Za-z_$][\w$.]*$/.test(name) && !RESERVED.has(name)) return name;
   const joined = name
     .split(/[^A-Za-z0-9]+/)
@@ -76,3 +87,13 @@ export function typeName(name: string): string {
     .join('');
   return /^[0-9]/.test(joined) || joined === '' ? `_${joined}` : joined;
 }
+
+/**
+ * Members of the runtime's base client class (`core/base-client.ts`): a generated resource property with one of
+ * these names would override it (TS2416), so such resources are renamed.
+ */
+export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
+  'apiKey authHeaders authToken baseURL buildHeaders buildRequest buildURL constructor defaultIdempotencyKey defaultQuery delete fetch fetchOptions fetchWithTimeout get getAPIList getUserAgent idempotencyHeader logLevel logger makeRequest makeStatusError makeStream maxRetries methodRequest patch post prepareOptions prepareRequest put request requestAPIList stringifyQuery timeout validateHeaders withOptions'.split(
+    ' ',
+  ),
+);
