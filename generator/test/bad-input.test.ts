@@ -93,17 +93,6 @@ const cases: {
     message: /cycle .*A -> B -> A/,
   },
   {
-    name: 'duplicate operation',
-    spec: spec({
-      ...getItem,
-      '/items/{item_id}': { get: { operationId: 'get_item_again', responses: ok(item) } },
-    }),
-    config: config(),
-    stage: 'normalize',
-    pointer: /^#\/paths\/~1items~1\{item_id\}\/get$/,
-    message: /duplicate operation "get \/items\/\{\}"/,
-  },
-  {
     name: 'name collision',
     spec: spec(getItem, { Item: item, Other: item }),
     config: config('typeNames: { Other: Item }\ntypeModules: [{ files: "**", module: items }]'),

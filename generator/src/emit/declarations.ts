@@ -11,7 +11,14 @@ import type { IRDocs, IRType } from '../ir/types.js';
 import { propertyKey } from '../plan/names.js';
 import type { PlannedProperty, PlannedType } from '../plan/types.js';
 import { splitTopLevel } from './split-top-level.js';
-import { docText, type HoistedType, Hoister, type PrintScope, printType } from './type-printer.js';
+import {
+  docText,
+  type HoistedType,
+  Hoister,
+  indexSignatureType,
+  type PrintScope,
+  printType,
+} from './type-printer.js';
 
 /** Statements for one planned type: the declaration, then a namespace with its hoisted inline types. */
 export function declarationStatements(t: PlannedType, scope: PrintScope): StatementStructures[] {
@@ -106,9 +113,12 @@ function interfaceDecl(
   const ext = [...(decl.extendsRefs ?? []).map((r) => printType(r, scope, name)), ...decl.extends];
   if (ext.length > 0) out.extends = ext;
   if (decl.additional) {
-    out.indexSignatures = [
-      { keyName: 'key', keyType: 'string', returnType: printType(decl.additional, scope, 'value', hoister) },
-    ];
+    const siblings = decl.properties.map((p, i) => ({
+      type: String(properties[i]!.type),
+      required: p.required,
+    }));
+    const returnType = indexSignatureType(printType(decl.additional, scope, 'value', hoister), siblings);
+    out.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType }];
   }
   const d = docsArray(docs);
   if (d) out.docs = d;

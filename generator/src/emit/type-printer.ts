@@ -85,16 +85,27 @@ export function printType(t: IRType, scope: PrintScope, hint: string, hoister?: 
   }
 }
 
+/** Inline schemas being printed: a schema that reaches itself through inline refs is cut off as `unknown`. */
+const inlining = new Set<string>();
+
 function printRef(name: string, scope: PrintScope, hoister?: Hoister): string {
   const home = scope.homes[name];
   if (!home) return 'unknown';
   if (home.inline) {
     const schema = scope.ir.schemas[name];
-    if (!schema) return 'unknown';
+    if (!schema || inlining.has(name)) return 'unknown';
     const last = home.name.split('.').pop()!;
-    if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0)
+    if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0) {
+      // Hoisted into `Parent.Last`; a schema that contains itself would nest without end.
+      if (hoister.qualifier.split('.').includes(last)) return 'unknown';
       return hoister.hoist(last, schema.type, docsOf(schema.type));
-    return printType(schema.type, scope, last, hoister);
+    }
+    inlining.add(name);
+    try {
+      return printType(schema.type, scope, last, hoister);
+    } finally {
+      inlining.delete(name);
+    }
   }
   if (home.module === scope.module) return home.name;
   return `${scope.aliases.get(home.module) ?? 'UNKNOWN_MODULE'}.${home.name}`;
@@ -125,13 +136,32 @@ function docsOf(t: IRType): IRDocs {
   return d;
 }
 
+/**
+ * The value type of `[key: string]: ...` next to named properties. TypeScript requires every property to fit it
+ * (TS2411), and an optional one adds `undefined` when `exactOptionalPropertyTypes` is off, so the index type
+ * admits its siblings: `string | number | undefined`.
+ */
+export function indexSignatureType(
+  additional: string,
+  siblings: { type: string; required: boolean }[],
+): string {
+  if (additional === 'unknown' || additional === 'any') return additional;
+  const texts = [additional, ...siblings.map((p) => p.type)].map((t) => (/=>|^new /.test(t) ? `(${t})` : t));
+  if (siblings.some((p) => !p.required)) texts.push('undefined');
+  const union = unique(texts);
+  return union.length === 1 ? additional : union.join(' | ');
+}
+
 /** `{ a: string; b?: number; [key: string]: unknown }` for objects that are not hoisted. */
 function objectLiteral(t: IRObject, scope: PrintScope): string {
-  const parts = t.properties.map(
-    (p) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type, scope, p.name)}`,
-  );
-  if (t.additionalProperties)
-    parts.push(`[key: string]: ${printType(t.additionalProperties, scope, 'value')}`);
+  const props = t.properties.map((p) => ({ p, type: printType(p.type, scope, p.name) }));
+  const parts = props.map(({ p, type }) => `${propertyKey(p.name)}${p.required ? '' : '?'}: ${type}`);
+  if (t.additionalProperties) {
+    const siblings = props.map(({ p, type }) => ({ type, required: p.required }));
+    parts.push(
+      `[key: string]: ${indexSignatureType(printType(t.additionalProperties, scope, 'value'), siblings)}`,
+    );
+  }
   return parts.length === 0 ? '{}' : `{ ${parts.join('; ')} }`;
 }
 

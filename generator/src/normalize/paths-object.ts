@@ -9,13 +9,13 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
  * Paths Object (OpenAPI 3.1 section 4.8.8): every operation, keyed `<method> <path key>`. Two operations
- * with the same operationId, or the same method on paths that differ only in parameter names, are
- * reported as duplicates.
+ * with the same operationId are reported as duplicates. Paths that differ only in parameter names
+ * (`/items/{id}`, `/items/{slug}`) are ambiguous per section 4.8.8.1 but accepted, as openapi-typescript does:
+ * they are distinct keys and become distinct methods.
  */
 export function pathsObject(ctx: NormalizeContext, aliases: HeaderAliases): Record<string, IROperation> {
   const out: Record<string, IROperation> = {};
   const byOperationId = new Map<string, string>();
-  const byShape = new Map<string, string>();
   for (const [pathKey, raw] of Object.entries<any>(ctx.doc.paths ?? {})) {
     if (pathKey.startsWith('x-')) continue;
     const pathItemPointer = pointerJoin('#/paths', pathKey);
@@ -26,7 +26,6 @@ export function pathsObject(ctx: NormalizeContext, aliases: HeaderAliases): Reco
       if (pathItem[method] === undefined) continue;
       objectAt(pathItem[method], pointerJoin(pathItemPointer, method), 'an operation');
       const op = operationObject(ctx, { pathKey, method, pathItem, pathItemPointer }, aliases);
-      checkDuplicate(byShape, `${method} ${pathKey.replace(/\{[^}]+\}/g, '{}')}`, op.pointer, 'operation');
       if (op.operationId) checkDuplicate(byOperationId, op.operationId, op.pointer, 'operationId');
       out[op.id] = op;
     }

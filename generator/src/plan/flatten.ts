@@ -24,7 +24,26 @@ export function asExtension(
   const refs = t.members.filter((m): m is IRRef => m.kind === 'ref');
   const inline = t.members.filter((m) => m.kind !== 'ref');
   if (inline.some((m) => m.kind !== 'object')) return undefined;
-  return { refs, properties: inline.flatMap((m) => (m.kind === 'object' ? m.properties : [])) };
+  const properties = inline.flatMap((m) => (m.kind === 'object' ? m.properties : []));
+  // `interface X extends A, B` fails (TS2430/TS2320) when members declare one property with different types;
+  // such an `allOf` is printed as the intersection it is.
+  if (conflicting([...refs.map((r) => allProperties(ir, r) ?? []), properties])) return undefined;
+  return { refs, properties };
+}
+
+/** True when two members declare one property name with different types or optionality (pointers aside). */
+function conflicting(members: IRProperty[][]): boolean {
+  const seen = new Map<string, string>();
+  for (const props of members) {
+    for (const p of props) {
+      const type = JSON.stringify(p.type, (k, v) => (k === 'pointer' || k === 'description' ? undefined : v));
+      const shape = `${p.required}:${type}`;
+      const before = seen.get(p.name);
+      if (before !== undefined && before !== shape) return true;
+      seen.set(p.name, shape);
+    }
+  }
+  return false;
 }
 
 /** All properties of an object-like type, following refs and `allOf` (later members win). */

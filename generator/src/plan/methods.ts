@@ -71,9 +71,9 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
     method.params = {
       typeName,
       required: members.some((p) => p.required) || (body.required && body.props.length === 0),
-      query: op.params.query.map((p) => p.sdkName),
-      headers: op.params.header.map((p) => ({ sdkName: p.sdkName, wire: p.name })),
-      pathMembers: pathParams.filter((p) => !p.positional).map((p) => p.wire),
+      query: wireNames(members, 'query'),
+      headers: wireNames(members, 'header'),
+      pathMembers: wireNames(members, 'path'),
       body: body.props.length > 0 ? 'props' : 'none',
     };
     planParamsTypes(site, op, method, members, out);
@@ -119,22 +119,45 @@ function bodyShape(ir: IR, op: IROperation): { props: IRProperty[]; whole?: IRTy
   return { props: [], whole: op.body.type, required: op.body.required };
 }
 
-type Member = PlannedProperty & { location: 'path' | 'query' | 'header' | 'body' };
+type Member = PlannedProperty & { location: 'path' | 'query' | 'header' | 'body'; wire: string };
+
+function wireNames(members: Member[], location: Member['location']): { sdkName: string; wire: string }[] {
+  return members.filter((p) => p.location === location).map((p) => ({ sdkName: p.name, wire: p.wire }));
+}
 
 function paramMembers(op: IROperation, pathParams: PlannedPathParam[], bodyProps: IRProperty[]): Member[] {
   const fromParam = (p: IRParameter): Member => ({
     ...p,
     name: p.sdkName,
+    wire: p.name,
     location: p.location,
     type: p.type,
   });
   const path = op.params.path.filter((p) => pathParams.some((pp) => pp.wire === p.name && !pp.positional));
-  return [
+  const members: Member[] = [
     ...path.map(fromParam),
     ...op.params.query.map(fromParam),
-    ...bodyProps.filter((p) => !p.readOnly).map((p) => ({ ...p, location: 'body' as const })),
+    ...bodyProps.filter((p) => !p.readOnly).map((p) => ({ ...p, wire: p.name, location: 'body' as const })),
     ...op.params.header.map(fromParam),
   ];
+  return disambiguate(members);
+}
+
+/**
+ * One name in two locations (`maxResults` in the query and the body) would declare a params member twice: the
+ * body keeps it (its members are sent as the rest of the params object), the others become `<location>_<name>`.
+ */
+function disambiguate(members: Member[]): Member[] {
+  const keeper = new Map<string, Member>();
+  for (const m of members) if (!keeper.has(m.name) || m.location === 'body') keeper.set(m.name, m);
+  const taken = new Set(members.map((m) => m.name));
+  return members.map((m) => {
+    if (keeper.get(m.name) === m) return m;
+    let name = `${m.location}_${m.name}`;
+    for (let i = 2; taken.has(name); i++) name = `${m.location}_${m.name}${i}`;
+    taken.add(name);
+    return { ...m, name };
+  });
 }
 
 const PREFIX = { path: 'Path param', query: 'Query param', header: 'Header param', body: 'Body param' };

@@ -12,11 +12,17 @@ export function typeHomes(ir: IR, config: ResolvedConfig): Record<string, TypeHo
   const globs = config.typeModules.map((tm) => ({ re: globToRegExp(tm.files), module: tm.module }));
   const homes: Record<string, TypeHome> = {};
   const auto = autoModules(ir);
+  const used = new Set<string>();
   for (const schema of Object.values(ir.schemas)) {
     const given = config.typeNames[schema.name] ?? schema.name;
-    const name = typeName(given);
+    let name = typeName(given);
     const glob = globs.find((g) => g.re.test(schema.source));
     const module = glob?.module ?? auto.get(schema.name) ?? config.defaultTypeModule;
+    // Spec names that differ only in punctuation (`Endpoint-get-users`, `Endpoint-get-users--`) are numbered
+    // within a module; a clash the config asks for (`typeNames`) is left for the collision check to report.
+    if (config.typeNames[schema.name] === undefined)
+      for (let i = 2; used.has(`${module}#${name}`); i++) name = `${typeName(given)}${i}`;
+    used.add(`${module}#${name}`);
     homes[schema.name] =
       name.includes('.') || glob?.module === null ? { module, name, inline: true } : { module, name };
   }

@@ -75,9 +75,10 @@ export interface PlannedMethod extends IRDocs {
   params?: {
     typeName: string;
     required: boolean;
-    query: string[];
+    /** Query, header and non-positional path members: name in the params type and on the wire. */
+    query: { sdkName: string; wire: string }[];
     headers: { sdkName: string; wire: string }[];
-    pathMembers: string[];
+    pathMembers: { sdkName: string; wire: string }[];
     /** `props`: remaining members are the body; `none`: no body. */
     body: 'props' | 'none';
   };
