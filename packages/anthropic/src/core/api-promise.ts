@@ -2,6 +2,7 @@ import {
   type APIResponseProps,
   addRequestID,
   defaultParseResponse,
+  responseOf,
   type WithRequestID,
 } from '../internal/parse.js';
 import type { PromiseOrValue } from '../internal/types.js';
@@ -41,7 +42,7 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
 
   /** The raw `Response`, body unread. */
   asResponse(): Promise<Response> {
-    return this.responsePromise.then((p) => p.response);
+    return this.responsePromise.then(responseOf);
   }
 
   /** The parsed body together with the raw `Response` and the `request-id` header. */

@@ -1,15 +1,11 @@
-import {
-  APIConnectionTimeoutError,
-  type APIError,
-  APIIdleTimeoutError,
-  APIUserAbortError,
-} from '../core/error.js';
-import { guardBody } from './body-guard.js';
+import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from '../core/error.js';
+import { type BodyGuard, guardBody } from './body-guard.js';
 import { castToError, maskSecrets, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
 import type { APIResponseProps } from './parse.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { backoffMillis, jitter } from './retry.js';
+import { abortableSleep } from './signals.js';
 import { peekStreamStart } from './stream-start.js';
 import type { FinalizedRequestInit } from './types.js';
 import { formatRequestDetails, type LogSource, loggerFor, logLevelEnabled } from './utils/log.js';
@@ -18,6 +14,7 @@ import { safeJSON } from './utils/values.js';
 /** The client members `executeRequest` uses (protected hooks are passed in as callbacks). */
 export type RequestHost = LogSource & {
   timeout: number;
+  baseURL: string;
   buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string;
   buildRequest(
     options: FinalRequestOptions,
@@ -39,6 +36,18 @@ export type ExecuteHooks = {
 };
 
 const newLogID = () => `log_${((Math.random() * (1 << 24)) | 0).toString(16).padStart(6, '0')}`;
+
+const origins = new WeakMap<RequestHost, { key: string; origin: string }>();
+
+/** The origin of the client's base URL (the one that gets credentials), parsed once per base URL. */
+function credentialOriginOf(host: RequestHost, defaultBaseURL: string | undefined): string {
+  const key = `${host.baseURL} ${defaultBaseURL ?? ''}`;
+  const cached = origins.get(host);
+  if (cached?.key === key) return cached.origin;
+  const origin = new URL(host.buildURL('/', null, defaultBaseURL)).origin;
+  origins.set(host, { key, origin });
+  return origin;
+}
 
 /**
  * Runs one logical request: per-attempt `buildRequest` + `prepareRequest`, retries and timeouts
@@ -88,7 +97,7 @@ export async function executeRequest(
       return { url, init: req };
     },
     onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
-    credentialOrigin: new URL(host.buildURL('/', null, options.defaultBaseURL)).origin,
+    credentialOrigin: credentialOriginOf(host, options.defaultBaseURL),
     onCredentialsWithheld: (origin) =>
       log.warn(`[${requestLogID}] credentials not sent to ${origin}: it is not the client's base URL origin`),
   }).catch((err: unknown) => {
@@ -98,7 +107,12 @@ export async function executeRequest(
     );
     throw err;
   });
-  const response = guardResponse(unguarded, options, hooks.idleTimeout, attemptStart + attemptTimeout);
+  const { response, bodyGuard } = guardResponse(
+    unguarded,
+    options,
+    hooks.idleTimeout,
+    attemptStart + attemptTimeout,
+  );
 
   const elapsed = Date.now() - startTime;
   if (logLevelEnabled(host, 'info')) {
@@ -118,7 +132,15 @@ export async function executeRequest(
       }),
     );
   }
-  return { response, options, controller, requestLogID, retryOfRequestLogID: undefined, startTime };
+  return {
+    response,
+    options,
+    controller,
+    requestLogID,
+    retryOfRequestLogID: undefined,
+    startTime,
+    bodyGuard,
+  };
 }
 
 /**
@@ -151,39 +173,35 @@ export async function executeWithStreamRetry(
   }
 }
 
-/** Waits `ms`, rejecting with `APIUserAbortError` as soon as `signal` aborts. */
-function abortableSleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new APIUserAbortError());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new APIUserAbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * A streaming or binary body is held to the idle limit only; any other body must also be read by the end of
  * the attempt's `timeout`, which then covers the whole exchange and not just the wait for headers.
+ */
+function bodyGuardFor(streaming: boolean, idleMs: number, deadlineAt: number): BodyGuard | undefined {
+  if (streaming && idleMs <= 0) return undefined;
+  return {
+    idleMs: idleMs > 0 ? idleMs : undefined,
+    deadlineAt: streaming ? undefined : deadlineAt,
+    idleError: () => new APIIdleTimeoutError({ idleMs }),
+    deadlineError: () => new APIConnectionTimeoutError(),
+  };
+}
+
+/**
+ * A stream (and an error body, read right here) is guarded now by a wrapper; a successful non-streaming body
+ * only when it is read (see `APIResponseProps.bodyGuard`), which spares each JSON response a second stream.
  */
 function guardResponse(
   response: Response,
   options: FinalRequestOptions,
   idleMs: number,
   deadlineAt: number,
-): Response {
+): { response: Response; bodyGuard?: BodyGuard | undefined } {
   const streaming = Boolean(options.stream || options.__binaryResponse);
-  return guardBody(response, {
-    idleMs: idleMs > 0 ? idleMs : undefined,
-    deadlineAt: streaming ? undefined : deadlineAt,
-    idleError: () => new APIIdleTimeoutError({ idleMs }),
-    deadlineError: () => new APIConnectionTimeoutError(),
-  });
+  const guard = bodyGuardFor(streaming, idleMs, deadlineAt);
+  if (!guard) return { response };
+  if (streaming || !response.ok) return { response: guardBody(response, guard) };
+  return { response, bodyGuard: guard };
 }
 
 async function statusError(host: RequestHost, hooks: ExecuteHooks, response: Response): Promise<APIError> {

@@ -3,6 +3,7 @@ import { castToError, isAbortError } from './errors.js';
 import { fetchPinned } from './pinned-fetch.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
 import { cancelBody } from './shims.js';
+import { abortableSleep, eitherSignal } from './signals.js';
 
 /** A `fetch`-compatible function. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -99,12 +100,13 @@ function toSDKError(err: unknown, signal: AbortSignal, isTimeoutError: KyModule[
 }
 
 /**
- * Sends a request with the SDK's retry policy, using ky for the retry loop, backoff, jitter,
- * per-attempt timeout and abort handling; there is no second loop around it.
+ * Sends a request with the SDK's retry policy, using ky for the retry loop and the per-attempt
+ * timeout; there is no second loop around it. The backoff (with jitter, or the server-requested
+ * delay) is waited in ky's `beforeRetry` hook, where the caller's signal can end it.
  *
  * Status-based retries are decided inside the fetch function ky calls: a retryable response
- * (see `shouldRetryResponse`) is cancelled and ky's own `ForceRetryError` is thrown with the
- * server-requested delay, if any. This does what an `afterResponse` hook returning `ky.retry()`
+ * (see `shouldRetryResponse`) is cancelled and ky's own `ForceRetryError` is thrown, after noting
+ * the server-requested delay, if any. This does what an `afterResponse` hook returning `ky.retry()`
  * does, without ky cloning (teeing) every response body for the hook, which would slow streaming.
  * Connection errors and timeouts reach ky's `shouldRetry`; errors from `prepare` and aborts are
  * not retried. Resolves with the final response, which may be a non-2xx one.
@@ -112,8 +114,12 @@ function toSDKError(err: unknown, signal: AbortSignal, isTimeoutError: KyModule[
 export async function sendWithRetries(o: SendOptions): Promise<Response> {
   const { default: ky, ForceRetryError, isTimeoutError } = await loadKy();
   let attempts = 0;
+  /** The wait before the next attempt, when the server asked for one (`retry-after`). */
+  let requestedDelay: number | undefined;
   const fetchAttempt = async (request: Request): Promise<Response> => {
     const retryCount = attempts++;
+    // The caller aborted while ky waited to retry: stop here (shouldRetry sees the abort and ends the loop).
+    if (o.signal.aborted) throw o.signal.reason;
     let prepared: PreparedAttempt;
     try {
       prepared = await o.prepare(retryCount);
@@ -123,7 +129,7 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
     const response = await fetchPinned(
       o.fetch,
       prepared.url,
-      { ...prepared.init, signal: request.signal },
+      { ...prepared.init, signal: eitherSignal(request.signal, o.signal) },
       o.credentialOrigin,
       o.onCredentialsWithheld,
     );
@@ -131,26 +137,34 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
       const delayMs = retryAfterMillis(response.headers);
       o.onRetry?.({ retryCount, response, delayMs });
       void cancelBody(response.body);
-      throw new ForceRetryError(delayMs === undefined ? {} : { delay: delayMs });
+      requestedDelay = delayMs;
+      throw new ForceRetryError();
     }
     return response;
   };
 
+  // ky gets no signal of ours: given one, it would combine it with its own through `AbortSignal.any` on every
+  // request (tens of microseconds in Node 20). Each attempt's fetch follows both signals instead, and the wait
+  // between attempts happens in a `beforeRetry` hook that the caller's signal can cut short; ky's own wait,
+  // which only a signal given to ky could cut short, is zero.
+  const beforeRetry = async ({ retryCount }: { retryCount: number }) => {
+    const delayMs = requestedDelay ?? Math.min(jitter(backoffMillis(retryCount)), MAX_RETRY_DELAY_MS);
+    requestedDelay = undefined;
+    await abortableSleep(Math.min(delayMs, MAX_TIMER_MS), o.signal);
+  };
   try {
     return await ky(o.url, {
       method: o.method,
-      signal: o.signal,
       timeout: Math.min(o.timeout, MAX_TIMER_MS),
       throwHttpErrors: false,
       fetch: fetchAttempt as typeof fetch,
+      hooks: { beforeRetry: [beforeRetry] },
       retry: {
         limit: o.maxRetries,
         methods: ALL_METHODS as any,
         statusCodes: [],
         afterStatusCodes: [],
-        delay: backoffMillis,
-        backoffLimit: MAX_RETRY_DELAY_MS,
-        jitter,
+        delay: () => 0,
         shouldRetry: ({ error, retryCount }) => {
           if (error instanceof PrepareError || o.signal.aborted) return false;
           o.onRetry?.({ retryCount: retryCount - 1, error });

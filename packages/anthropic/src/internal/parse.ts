@@ -1,7 +1,9 @@
 import type { BaseAnthropic } from '../core/base-client.js';
 import { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from '../core/error.js';
 import type { AbstractPage } from '../core/pagination.js';
+import { type BodyGuard, guardBody } from './body-guard.js';
 import { castToError, isAbortError } from './errors.js';
+import { readGuardedText } from './read-guarded.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { formatRequestDetails, loggerFor, logLevelEnabled } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
@@ -15,7 +17,35 @@ export type APIResponseProps = {
   requestLogID: string;
   retryOfRequestLogID: string | undefined;
   startTime: number;
+  /**
+   * Limits on reading a non-streaming body, applied when it is read: by the SDK's own parse
+   * (`readGuardedText`), or by a guarded copy of `response` for `asResponse()` (`responseOf`).
+   */
+  bodyGuard?: BodyGuard | undefined;
 };
+
+const guardedCopies = new WeakMap<APIResponseProps, Response>();
+
+/**
+ * The response to hand out for `props`: a copy whose body enforces `bodyGuard` (made once), or `response`
+ * itself when there is nothing to guard or its body is already being read.
+ */
+export function responseOf(props: APIResponseProps): Response {
+  const { response, bodyGuard } = props;
+  if (!bodyGuard || response.bodyUsed || response.body?.locked) return guardedCopies.get(props) ?? response;
+  let copy = guardedCopies.get(props);
+  if (!copy) guardedCopies.set(props, (copy = guardBody(response, bodyGuard)));
+  return copy;
+}
+
+/**
+ * True when the SDK reads the body itself under `bodyGuard`; otherwise the response reads it (a guarded copy
+ * that was handed out, a body with nothing to guard, or a Response-like object from a stub `fetch`).
+ */
+function readsItself(props: APIResponseProps): props is APIResponseProps & { bodyGuard: BodyGuard } {
+  const { response, bodyGuard } = props;
+  return !!bodyGuard && !guardedCopies.has(props) && response.body instanceof ReadableStream;
+}
 
 /** `T` plus the non-enumerable `_request_id` the SDK attaches to parsed objects. */
 export type WithRequestID<T> = T extends Array<any> | Response | AbstractPage<any>
@@ -69,9 +99,12 @@ async function readBody(client: BaseAnthropic, props: APIResponseProps): Promise
   const read = async () => {
     if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
       if (response.headers.get('content-length') === '0') return undefined;
-      return addRequestID(await response.json(), response);
+      const json = readsItself(props)
+        ? JSON.parse(await readGuardedText(response.body, props.bodyGuard))
+        : await responseOf(props).json();
+      return addRequestID(json, response);
     }
-    return response.text();
+    return readsItself(props) ? readGuardedText(response.body, props.bodyGuard) : responseOf(props).text();
   };
   return read().catch((err: unknown) => {
     throw bodyReadError(err, options.signal);

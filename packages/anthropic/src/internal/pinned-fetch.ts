@@ -57,17 +57,21 @@ export async function fetchPinned(
   trustedOrigin: string,
   onStrip?: (origin: string) => void,
 ): Promise<Response> {
-  let target = new URL(url);
   let request = init;
   const strip = (origin: string) => {
     if (origin === trustedOrigin) return;
     onStrip?.(origin);
     request = withoutCredentials(request);
   };
-  strip(target.origin);
+  // The client's own URLs start with its origin: no need to parse them (once per request) to know.
+  if (!startsWithOrigin(url, trustedOrigin)) strip(new URL(url).origin);
   if (init.redirect !== undefined || inBrowser()) return fetch.call(undefined, url, request);
+  let target: string | URL = url;
   for (let hops = 0; ; hops++) {
-    const response = await fetch.call(undefined, target.toString(), { ...request, redirect: 'manual' });
+    const response: Response = await fetch.call(undefined, target.toString(), {
+      ...request,
+      redirect: 'manual',
+    });
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
     if (hops === MAX_REDIRECTS) {
@@ -81,4 +85,14 @@ export async function fetchPinned(
     request = next;
     strip(target.origin);
   }
+}
+
+/**
+ * True when `url` is on `origin` by its text alone: `origin` (already normalized) followed by the end, a path, a
+ * query or a fragment. Anything else (another port, a longer host, different case) is left to URL parsing.
+ */
+function startsWithOrigin(url: string, origin: string): boolean {
+  if (!url.startsWith(origin)) return false;
+  const next = url.charCodeAt(origin.length);
+  return Number.isNaN(next) || next === 0x2f || next === 0x3f || next === 0x23;
 }
