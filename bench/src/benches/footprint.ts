@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchDef, Emit } from '../harness/bench.js';
-import { appBundleSize, coldImportMs, installedSize, packSize, transpileOurs } from '../harness/footprint.js';
+import { appBundleSize, coldImportMs, packSize, transpileOurs } from '../harness/footprint.js';
+import { installedSize, packWorkspace } from '../harness/installed.js';
 import { BENCH_DIR, PACKAGES, packageVersion, SDK_SUBJECTS } from '../harness/subjects.js';
 import type { Figure } from '../harness/types.js';
 
@@ -111,7 +113,7 @@ const bench: BenchDef = {
   notes: (quick) => [
     'Cold require: the same pairs with `node -e 0` and `node -e "require(pkg)"` (ours: the CommonJS entry its exports map gives `require`).',
     `Cold import: ${runs(quick)} pairs of fresh processes, \`node --input-type=module -e 0\` then \`node --input-type=module -e "await import(pkg)"\`; the median of the paired differences. Ours is imported (and bundled) from its ESM build, or, while it has none, from its \`src\` transpiled file by file with esbuild.`,
-    'Packed package: `npm pack --dry-run --json` (files = entryCount, unpacked = unpackedSize, tarball = size): ours from its package directory, the official releases as published (`npm pack @anthropic-ai/sdk@<version>`). Installed: the package plus its production dependencies, transitively, as installed by pnpm.',
+    'Packed package: `npm pack --dry-run --json` (files = entryCount, unpacked = unpackedSize, tarball = size): ours from its package directory, the official releases as published (`npm pack @anthropic-ai/sdk@<version>`). Installed: `npm install` of the package into an empty project (ours: the tarball `pnpm pack` makes, as a release does; the official releases from the registry), then the bytes of every file under `node_modules` and its package folders; optional peers (zod) are not installed.',
     'App bundle: esbuild `--bundle --minify --format=esm --platform=browser` of an app that constructs the client and awaits one `messages.create`; gzip -9 of the output. Lean fetch: the same call with raw `fetch`.',
   ],
   async run(subject, opts, emit) {
@@ -139,8 +141,16 @@ const bench: BenchDef = {
       return [p.files, p.unpacked / 1e6, p.tarball / 1e3];
     });
     await step(emit, lower('installed with dependencies', 'MB', 'packages'), () => {
-      const s = installedSize(pkgDir);
-      return [s.bytes / 1e6, s.packages];
+      // Ours as its release tarball (`pnpm pack`), the anchors as published; each installed with plain npm.
+      const dest = mkdtempSync(join(tmpdir(), 'sdkgen-bench-pack-'));
+      try {
+        const s = installedSize(
+          subject === 'ours' ? packWorkspace(pkgDir, dest) : `@anthropic-ai/sdk@${ver}`,
+        );
+        return [s.bytes / 1e6, s.packages];
+      } finally {
+        rmSync(dest, { recursive: true, force: true });
+      }
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { BenchDef } from '../harness/bench.js';
+import { subjectLabel } from '../harness/labels.js';
 import { perSec, runCase, runSettings } from '../harness/run-case.js';
 import { clientFactory } from '../harness/sdk-bench.js';
 import { SDK_SUBJECTS } from '../harness/subjects.js';
@@ -34,12 +35,17 @@ const bench: BenchDef = {
     const base = `${opts.origin}/msg`;
     const client = make === 'lean' ? null : make(base);
     const n = calls(opts.quick);
+    // Client CPU (user + system of this process) per request, per run: the server is another process.
+    const cpuPerRequest: number[] = [];
     const body = async (budget: Budget) => {
+      const cpu0 = process.cpuUsage();
       for (let i = 0; i < n; i++) {
         const msg = client ? await client.messages.create(requestBody) : await leanCreate(base, requestBody);
         if (msg.content[0].type !== 'text') throw new Error('unexpected response');
         if ((i & 63) === 0) budget.check();
       }
+      const cpu = process.cpuUsage(cpu0);
+      cpuPerRequest.push((cpu.user + cpu.system) / n);
     };
     const settings = { ...runSettings(opts.quick), runs: opts.quick ? 3 : 5 };
     await runCase(
@@ -48,6 +54,12 @@ const bench: BenchDef = {
       settings,
       emit,
     );
+    // The first run is the warmup.
+    const measured = cpuPerRequest.slice(1).sort((a, b) => a - b);
+    if (measured.length > 0) {
+      const us = measured[measured.length >> 1]!;
+      emit({ note: `client CPU per request (median of runs): ${subjectLabel(subject)} ${us.toFixed(0)} µs` });
+    }
   },
 };
 

@@ -1,72 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from './stats.js';
 import { BENCH_DIR } from './subjects.js';
-
-/** Files and bytes of a directory tree, not following symlinks and skipping nested `node_modules`. */
-export function treeSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.isSymbolicLink()) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const sub = treeSize(path);
-      files += sub.files;
-      bytes += sub.bytes;
-    } else if (entry.isFile()) {
-      files++;
-      bytes += lstatSync(path).size;
-    }
-  }
-  return { files, bytes };
-}
-
-function findDependency(fromDir: string, name: string): string | undefined {
-  for (let dir = fromDir; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
-  }
-  return undefined;
-}
-
-/** Installed size of a package plus its production dependencies (transitively, each counted once). */
-export function installedSize(
-  pkgDir: string,
-  seen = new Set<string>(),
-): { files: number; bytes: number; packages: number } {
-  const dir = realpathSync(pkgDir);
-  if (seen.has(dir)) return { files: 0, bytes: 0, packages: 0 };
-  seen.add(dir);
-  const own = treeSize(dir);
-  const total = { ...own, packages: 1 };
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-  };
-  for (const dep of Object.keys(pkg.dependencies ?? {})) {
-    const depDir = findDependency(dir, dep);
-    if (!depDir) continue;
-    const sub = installedSize(depDir, seen);
-    total.files += sub.files;
-    total.bytes += sub.bytes;
-    total.packages += sub.packages;
-  }
-  return total;
-}
 
 /**
  * `npm pack --dry-run --json` of a package directory, or of a published `name@version` (run from `cwd`):

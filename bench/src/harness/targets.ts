@@ -1,6 +1,8 @@
 import { subjectLabel } from './labels.js';
 import { formatNumber } from './stats.js';
-import type { Row } from './types.js';
+import type { Row, TargetCheck } from './types.js';
+
+export type { TargetCheck } from './types.js';
 
 /** One numeric target of the issue, checked against the merged rows of a bench. */
 export interface TargetSpec {
@@ -14,15 +16,6 @@ export interface TargetSpec {
   /** The subject measured in the same run that a ratio is taken against. */
   vs?: string;
   unit?: string;
-}
-
-/** A checked target: its figure (a value or a ratio) and whether it passes (null: not measured). */
-export interface TargetCheck {
-  label: string;
-  value: number | null;
-  pass: boolean | null;
-  /** e.g. `23.4 KB (0.74.0: 19.6)` or `×0.63 of lean fetch (1,786 vs 2,855)`. */
-  detail: string;
 }
 
 const figureOf = (row: Row | undefined, subject: string): number | null =>

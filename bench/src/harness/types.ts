@@ -1,5 +1,4 @@
 import type { Better } from './stats.js';
-import type { TargetCheck } from './targets.js';
 
 /** Who is measured: our SDK, the two official releases, the lean fetch reference, or a peer generator. */
 export type SubjectId = string;
@@ -97,4 +96,13 @@ export interface BenchResult {
   quick: boolean;
   ranAt: string;
   seconds: number;
+}
+
+/** A checked target: its figure (a value or a ratio) and whether it passes (null: not measured). */
+export interface TargetCheck {
+  label: string;
+  value: number | null;
+  pass: boolean | null;
+  /** e.g. `23.4 KB (0.74.0: 19.6)` or `×0.63 of lean fetch (1,786 vs 2,855)`. */
+  detail: string;
 }
