@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { bundleDist } from './bundle-dist.mjs';
+import { shareTypes } from './esm-types.mjs';
 import { vendorKy } from './vendor-ky.mjs';
 
 const pkgDir = process.cwd();
@@ -89,5 +90,6 @@ if (!existsSync(join(dist, 'esm', 'index.js'))) {
 await vendorKy(pkgDir, () => walk(dist).map((file) => relative(pkgDir, file)));
 if (await bundleDist(pkgDir)) console.log('build: bundled into entry files + shared chunks (rollup)');
 makeCjsEntryCallable();
+console.log(`build: ${shareTypes(dist)} ESM declaration files re-export the CommonJS ones`);
 assertNoTestsShipped();
 console.log(`build: ${relative(join(pkgDir, '..'), pkgDir)} -> dist/esm, dist/cjs`);
