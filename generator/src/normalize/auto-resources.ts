@@ -156,10 +156,13 @@ class ResourceTree {
       let r = this.byPath.get(path);
       if (!r) {
         const cls = typeName(pascalCase(name));
+        let className = cls;
+        for (let n = 1; this.schemaNames.has(className); n++) className = `${cls}Resource${n > 1 ? n : ''}`;
+        this.schemaNames.add(className);
         r = {
           name,
           path,
-          className: this.schemaNames.has(cls) ? `${cls}Resource` : cls,
+          className,
           module: '',
           methods: [],
           subresources: [],
@@ -184,7 +187,8 @@ class ResourceTree {
           .replace(/[^A-Za-z0-9]+/g, '-')
           .toLowerCase();
         if (!/[a-z0-9]/.test(base)) base = 'resource';
-        if (!dir && reserved.has(base)) base = `${base}-resource`;
+        // `index` is each folder's barrel; the default type module sits at the top.
+        if (base === 'index' || (!dir && reserved.has(base))) base = `${base}-resource`;
         const own = dir ? `${dir}/${base}` : base;
         r.module = r.subresources.length > 0 ? `${own}/${base}` : own;
         for (const s of r.subresources) visit(s, own);

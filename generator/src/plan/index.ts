@@ -25,8 +25,9 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
   const mod = (path: string) =>
     modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
   const extra = new Map<string, Bucket>();
+  const stems = new Set(Object.values(homes).map((h) => h.name));
   const visit = (r: IRResource, clientPath: string) => {
-    const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}` };
+    const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}`, stems };
     extra.set(r.module, planResource(mod(r.module), site));
     for (const s of r.subresources) visit(s, site.clientPath);
   };

@@ -28,12 +28,29 @@ interface Site {
   homes: Record<string, TypeHome>;
   resource: IRResource;
   clientPath: string;
+  /** Schema type names and the stems of auto-bound methods so far (see `methodStem`). */
+  stems: Set<string>;
+}
+
+/**
+ * `<Singular><Method>`, the prefix of a method's params and response type names. For resources bound by
+ * `autoResources` it is numbered when its names would repeat a schema's or another method's
+ * (`keypairs.list` and `keypair.list`); configured resources keep theirs (their modules tell them apart).
+ */
+function methodStem(site: Site, m: IRMethod): string {
+  const stem = `${singular(site.resource.className)}${pascalCase(m.name)}`;
+  if (!site.resource.pointer.endsWith('#/autoResources')) return stem;
+  const clash = (s: string) => ['', 'Params', 'Response', 'Event'].some((x) => site.stems.has(`${s}${x}`));
+  let out = stem;
+  for (let i = 2; clash(out); i++) out = `${stem}${i}`;
+  for (const x of ['', 'Params', 'Response', 'Event']) site.stems.add(`${out}${x}`);
+  return out;
 }
 
 /** Plans one method: argument shape, params/response/page type names, transport and examples. */
 export function planMethod(site: Site, m: IRMethod): MethodPlan {
   const op = site.ir.operations[m.operationId]!;
-  const stem = `${singular(site.resource.className)}${pascalCase(m.name)}`;
+  const stem = methodStem(site, m);
   const out: MethodPlan = { method: undefined as never, params: [], responses: [], pages: [] };
   const body = bodyShape(site.ir, op);
   // A non-object body is passed whole, so every path param must be positional and other params are dropped.
