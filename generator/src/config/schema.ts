@@ -286,7 +286,9 @@ export const userConfigSchema = z.strictObject({
       separator: z.string().default('/').describe('Separator in `group/verb-noun` operationIds.'),
     })
     .optional()
-    .describe('Bind every operation no resource claims by its operationId.'),
+    .describe(
+      'Bind every operation no resource claims: by a `group/verb` operationId, else by tag or path segments (sub-resources for nested collections) with CRUD names.',
+    ),
   timeouts: z.record(z.string(), timeoutSchema).default({}).describe('Per-call timeout policies by name.'),
   overlays: z
     .record(z.string(), overlaySchema)
