@@ -76,6 +76,21 @@ describe('real-world failure classes', () => {
       /retrieve\([\s\S]*\n {2}getRetrieve\(/,
     ],
     ['`?view=` path keys', 'resources/items.ts', /\n {2}list\([\s\S]*\n {2}getList\(/],
+    [
+      'an import alias for a module that starts with a digit',
+      'resources/pets/pets.ts',
+      /import \* as _2faAPI from/,
+    ],
+    [
+      '`*/` in an example does not close the comment',
+      'resources/pets/-2fa.ts',
+      /crontab: '\*\\\/5 \* \* \* \*'/,
+    ],
+    [
+      '`allOf` over an inline schema is an intersection',
+      'resources/pets/-2fa.ts',
+      /export type Tracked = Tracked\.product & /,
+    ],
   ])('%s', (_name, file, want) => {
     expect(read(file)).toMatch(want);
   });

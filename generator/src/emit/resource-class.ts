@@ -56,7 +56,9 @@ function method(m: PlannedMethod, scope: PrintScope): MethodDeclarationStructure
   const { params, argName } = parameters(m, scope);
   const returnType = returnTypeOf(m, scope);
   const example = methodExample(m, resultTypeName(m, scope));
-  const docs = [[docText(m), `@example\n\`\`\`ts\n${example}\n\`\`\``].filter(Boolean).join('\n\n')];
+  // An example value such as a crontab (`'*/5 * * * *'`) would close the comment.
+  const code = example.replace(/\*\//g, '*\\/');
+  const docs = [[docText(m), `@example\n\`\`\`ts\n${code}\n\`\`\``].filter(Boolean).join('\n\n')];
   const out: MethodDeclarationStructure = {
     kind: StructureKind.Method,
     name: m.name,

@@ -64,7 +64,8 @@ export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: 
 /** `beta/messages/batches` -> `BatchesAPI`; the long form (`BetaMessagesBatchesAPI`) breaks ties. */
 export function importAlias(module: string, long: boolean): string {
   const segs = module.split('/');
-  if (!long) return `${pascalCase(segs[segs.length - 1]!)}API`;
   const deduped = segs.filter((s, i) => s !== segs[i - 1]);
-  return `${deduped.map(pascalCase).join('')}API`;
+  const alias = long ? `${deduped.map(pascalCase).join('')}API` : `${pascalCase(segs[segs.length - 1]!)}API`;
+  // A module named after a path segment such as `2fa` would give an alias that is not an identifier.
+  return /^[0-9]/.test(alias) ? `_${alias}` : alias;
 }

@@ -147,7 +147,10 @@ function placeSchemas(
       ...(t.description ? { description: t.description } : {}),
       ...(t.deprecated ? { deprecated: true } : {}),
     };
-    const ext = asExtension(ir, t);
+    // A member printed inline (no declaration of its own) cannot be extended: the `allOf` stays an intersection.
+    const inlineMember =
+      t.kind === 'intersection' && t.members.some((m) => m.kind === 'ref' && homes[m.name]?.inline);
+    const ext = inlineMember ? undefined : asExtension(ir, t);
     const decl: PlannedType['decl'] = ext
       ? { kind: 'interface', properties: ext.properties, extends: [], extendsRefs: ext.refs }
       : t.kind === 'object'
