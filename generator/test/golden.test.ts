@@ -60,22 +60,18 @@ describe.each(scenarios)('golden scenario %s', (name) => {
   // the Anthropic runtime; they type-check once the runtime is instantiated per SDK (issue 17, item 1).
   // No skipped placeholder: until then such a scenario has only its byte-for-byte test.
   if (OWN_RUNTIME.has(name)) return;
-  test(
-    'output type-checks with tsc --noEmit',
-    async () => {
-      if (!committed) await generate({ configPath, outDir, mode: 'write' });
-      const dir = assemble(outDir, name);
-      let output = '';
-      try {
-        execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
-          encoding: 'utf8',
-          stdio: 'pipe',
-        });
-      } catch (err) {
-        output = String((err as { stdout?: string }).stdout ?? err);
-      }
-      expect(output).toBe('');
-    },
-    240_000,
-  );
+  test('output type-checks with tsc --noEmit', async () => {
+    if (!committed) await generate({ configPath, outDir, mode: 'write' });
+    const dir = assemble(outDir, name);
+    let output = '';
+    try {
+      execFileSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (err) {
+      output = String((err as { stdout?: string }).stdout ?? err);
+    }
+    expect(output).toBe('');
+  }, 240_000);
 });
