@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CLASS_CAUSES, classify } from './classify.js';
 
 /** One spec's result in the corpus run. */
@@ -74,9 +75,17 @@ function cell(s: string): string {
   return one.length > 220 ? `${one.slice(0, 217)}...` : one;
 }
 
+/** The repository root (this file is `generator/corpus/report.ts`), as messages spell it. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Results are committed: messages quote paths relative to the repository, never this machine's. */
+function repoRelative(text: string): string {
+  return text.split(REPO_ROOT).join('');
+}
+
 export function writeResults(run: CorpusRun, mdPath: string, jsonPath: string): void {
-  writeFileSync(mdPath, renderResults(run));
-  writeFileSync(jsonPath, `${JSON.stringify(run, null, 1)}\n`);
+  writeFileSync(mdPath, repoRelative(renderResults(run)));
+  writeFileSync(jsonPath, repoRelative(`${JSON.stringify(run, null, 1)}\n`));
 }
 
 export { classify };
