@@ -26,7 +26,7 @@ function tryTake(path: string, staleMs: number): boolean {
  *
  * @example
  * ```ts
- * await withLock('sdkgen-pack', () => pack('anthropic', dest));
+ * await withLock('sdkgen-pack', () => buildOnce());
  * ```
  */
 export async function withLock<T>(name: string, fn: () => Promise<T>, staleMs = 15 * 60_000): Promise<T> {

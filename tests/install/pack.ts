@@ -50,13 +50,9 @@ export function manifest(dir: string): Record<string, any> {
 
 /**
  * Packs one package into `dest` with `pnpm pack`; failures are returned, not thrown, so one bad package is one
- * red test. Every pack holds the `sdkgen-pack` lock: a pack rebuilds each package's `dist`, and two test files (or
- * two processes) building one tree at once break each other's build.
+ * red test. The caller holds the `sdkgen-pack` lock (see `packCached`): a pack rebuilds the package's `dist`, and
+ * two builds of one tree at once break each other.
  */
-export async function pack(dir: string, dest: string): Promise<Packed> {
-  return withLock('sdkgen-pack', () => packUnlocked(dir, dest));
-}
-
 async function packUnlocked(dir: string, dest: string): Promise<Packed> {
   const cwd = join(REPO, 'packages', dir);
   const name = manifest(dir).name as string;

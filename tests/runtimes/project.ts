@@ -3,7 +3,7 @@
  * together with the runtimes themselves (each ships its binary inside a registry package) and esbuild.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,24 +26,16 @@ async function listTarball(tarball: string): Promise<string[]> {
 }
 
 /**
- * Packs the SDK (once per change, shared with the install and parity tests; see `packCached`), checking that the
- * tarball is complete: one more try when it is not, before giving up.
+ * Packs the SDK (once per change, under the pack lock, shared with the install and parity tests; see `packCached`)
+ * and checks that the tarball holds its entry points.
  */
 async function packSdk(): Promise<string> {
-  let problem = '';
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const packed = await packCached('anthropic');
-    if (packed.tarball) {
-      const files = await listTarball(packed.tarball);
-      const missing = REQUIRED.filter((f) => !files.includes(f));
-      if (missing.length === 0) return packed.tarball;
-      problem = `the tarball lacks ${missing.join(', ')}`;
-      rmSync(packed.tarball);
-    } else {
-      problem = packed.error ?? 'no tarball';
-    }
-  }
-  throw new Error(`runtimes: pnpm pack failed twice; last time: ${problem}`);
+  const packed = await packCached('anthropic');
+  if (!packed.tarball) throw new Error(`runtimes: pnpm pack failed: ${packed.error ?? 'no tarball'}`);
+  const files = await listTarball(packed.tarball);
+  const missing = REQUIRED.filter((f) => !files.includes(f));
+  if (missing.length > 0) throw new Error(`runtimes: the tarball lacks ${missing.join(', ')}`);
+  return packed.tarball;
 }
 
 /**
@@ -51,10 +43,7 @@ async function packSdk(): Promise<string> {
  * and installs it with the runtimes into `work/project`, with the scenario and launchers copied next to it.
  */
 export async function prepareProject(work: string): Promise<string> {
-  let tarball = process.env.SDKGEN_TARBALL;
-  if (!tarball) {
-    tarball = await packSdk();
-  }
+  const tarball = process.env.SDKGEN_TARBALL ?? (await packSdk());
   const project = join(work, 'project');
   await installProject(project, [tarball], [...runtimePackages(), 'esbuild@^0.28']);
   for (const file of readdirSync(PROGRAMS)) copyFileSync(join(PROGRAMS, file), join(project, file));
