@@ -34,7 +34,14 @@ export const GENERATOR_VERSION: string = JSON.parse(
 ).version;
 
 /** Paths the generator always owns inside the output package. */
-export const OWNED = ['src/client.ts', 'src/resources/', 'tests/api-resources/', 'api.md', '.sdkgen.json'];
+export const OWNED = [
+  'src/client.ts',
+  'src/core/pagination.ts',
+  'src/resources/',
+  'tests/api-resources/',
+  'api.md',
+  '.sdkgen.json',
+];
 
 /** OWNED plus the package files the config's `package.files` turns on. */
 export function ownedPaths(files: ResolvedConfig['package']['files']): string[] {

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +27,16 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** Symlinks `from` at `to`; where the output already has a directory there (its own `core/pagination.ts`), links the entries it lacks. */
+function linkMissing(from: string, to: string): void {
+  if (!existsSync(to)) {
+    symlinkSync(from, to);
+    return;
+  }
+  if (!statSync(to).isDirectory() || !statSync(from).isDirectory()) return;
+  for (const entry of readdirSync(from)) linkMissing(join(from, entry), join(to, entry));
+}
+
 /** Copies the generated package next to the hand-written runtime so `tsc` sees a whole SDK. */
 function assemble(out: string, scenario: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sdkgen-golden-'));
@@ -29,7 +48,7 @@ function assemble(out: string, scenario: string): string {
   for (const part of readdirSync(RUNTIME)) {
     if (['client.ts', 'resources', 'index.ts'].includes(part) || (part === 'lib' && existsSync(ownLib)))
       continue;
-    symlinkSync(join(RUNTIME, part), join(dir, 'src', part));
+    linkMissing(join(RUNTIME, part), join(dir, 'src', part));
   }
   symlinkSync(join(RUNTIME, '../node_modules'), join(dir, 'node_modules'));
   const tsconfig = {

@@ -85,7 +85,11 @@ const cursorRule = z.strictObject({
 
 const paginationSchema = z.strictObject({
   paramsType: z.string().describe('Runtime interface of the page params (list params types extend it).'),
-  request: stringMap.default({}).describe('Query params the page params own: name -> `string` | `integer`.'),
+  request: stringMap
+    .default({})
+    .describe(
+      'Query params the page params own: name -> `string`, `integer`, `number` or `boolean`, optionally `| null` (`string | null`).',
+    ),
   response: z
     .strictObject({
       items: z.string().describe('Field holding the page items.'),
@@ -95,15 +99,28 @@ const paginationSchema = z.strictObject({
       nextPage: z.string().optional().describe('Field with the opaque cursor of the next page.'),
       nextUrl: z.string().optional().describe('Field with the URL of the next page.'),
     })
-    .describe('Response fields by role; a GET whose response has all of them uses the scheme.'),
-  next: cursorRule.optional().describe('How the next page is requested.'),
-  previous: cursorRule.optional().describe('How the previous page is requested.'),
+    .describe(
+      'Response fields by role; each becomes a field of the page class. A GET uses the scheme when its response has all of them and it takes the cursor params of `next` and `previous` as query params, and no other scheme fits too.',
+    ),
+  next: cursorRule
+    .optional()
+    .describe(
+      "How the next page is requested: `param` = the page's `from` field, the rest of the query kept. Without it a `nextUrl` field is followed (the link's own query replaces the old one), else each list is one page. Pages continue while the field is non-null (and `hasMore`, when named, is not false).",
+    ),
+  previous: cursorRule
+    .optional()
+    .describe(
+      "When the first request carried `param`, pages go backwards: `param` = the page's `from` field.",
+    ),
 });
 
 const methodSchema = z.strictObject({
   operation: z.string().describe('operationId, or `<method> <path>`.'),
   paramsType: z.string().optional().describe('Params interface name (derived when absent).'),
-  pagination: z.string().optional().describe('Page scheme (detected from the response when absent).'),
+  pagination: z
+    .string()
+    .optional()
+    .describe('Page scheme (detected from the response fields and cursor query params when absent).'),
   pageType: z.string().optional().describe('Exported page alias name (derived when absent).'),
   stream: z
     .strictObject({
@@ -274,7 +291,9 @@ export const userConfigSchema = z.strictObject({
   pagination: z
     .record(z.string(), paginationSchema)
     .default({})
-    .describe('Page schemes by runtime class name.'),
+    .describe(
+      'Page schemes by class name; each becomes a class, a params and a `<Name>Response` interface in `src/core/pagination.ts`.',
+    ),
   typeModules: z
     .array(typeModuleSchema)
     .default([])

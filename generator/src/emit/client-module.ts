@@ -80,6 +80,21 @@ function namespaceReexport(n: ModuleExport, indent: string): string {
   return `${indent}export import ${n.name} = ${moduleAlias(n.module)}.${n.name};`;
 }
 
+/**
+ * The page classes and params types the namespace names, minus those the config's `reexports.namespace` already
+ * names from `core/pagination` (a name declared twice would not compile); an empty string marks one left out.
+ */
+function namespaceSchemes(plan: Plan): { name: string; paramsType: string }[] {
+  const c = plan.client;
+  const reexported = new Set(
+    c.reexports.namespace.filter((n) => n.module === 'core/pagination').map((n) => n.name),
+  );
+  const keep = (name: string) => (reexported.has(name) ? '' : name);
+  return c.paginationSchemes
+    .map((s) => ({ name: keep(s.name), paramsType: keep(s.paramsType) }))
+    .filter((s) => s.name || s.paramsType);
+}
+
 /** The base class, request options, pagination and shared-types imports. */
 function baseImports(plan: Plan): ImportDeclarationStructure[] {
   const c = plan.client;
@@ -87,14 +102,12 @@ function baseImports(plan: Plan): ImportDeclarationStructure[] {
     importOf(specifier(FILE, c.baseModule), { namedImports: [c.baseClassName, 'type ClientOptions'] }),
     importOf(specifier(FILE, 'internal/request-options'), { isTypeOnly: true, namespaceImport: 'Opts' }),
   ];
-  if (c.paginationSchemes.length > 0) {
-    out.push(
-      importOf(specifier(FILE, 'core/pagination'), { namespaceImport: 'Pagination' }),
-      importOf(specifier(FILE, 'core/pagination'), {
-        isTypeOnly: true,
-        namedImports: c.paginationSchemes.map((s) => s.paramsType),
-      }),
-    );
+  const schemes = namespaceSchemes(plan);
+  if (schemes.length > 0) {
+    out.push(importOf(specifier(FILE, 'core/pagination'), { namespaceImport: 'Pagination' }));
+    const params = schemes.flatMap((s) => (s.paramsType ? [s.paramsType] : []));
+    if (params.length > 0)
+      out.push(importOf(specifier(FILE, 'core/pagination'), { isTypeOnly: true, namedImports: params }));
   }
   if (c.sharedModule) {
     out.push(
@@ -292,11 +305,9 @@ function namespace(plan: Plan): string {
     `export declare namespace ${c.className} {`,
     '  export type RequestOptions = Opts.RequestOptions;',
   ];
-  for (const s of c.paginationSchemes) {
-    lines.push(
-      `  export import ${s.name} = Pagination.${s.name};`,
-      `  export { type ${s.paramsType} as ${s.paramsType} };`,
-    );
+  for (const s of namespaceSchemes(plan)) {
+    if (s.name) lines.push(`  export import ${s.name} = Pagination.${s.name};`);
+    if (s.paramsType) lines.push(`  export { type ${s.paramsType} as ${s.paramsType} };`);
   }
   lines.push(...c.reexports.namespace.map((n) => namespaceReexport(n, '  ')));
   for (const r of c.resources) {

@@ -8,6 +8,7 @@ import { clientModule } from './client-module.js';
 import { endpointTests } from './endpoint-tests.js';
 import { indexModule } from './index-modules.js';
 import { packageFiles } from './package-files.js';
+import { paginationFile } from './pagination.js';
 import { printSource } from './print.js';
 import { resourceModule, splitResourceModule } from './resource-module.js';
 import { render } from './templates.js';
@@ -55,6 +56,8 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
     path: 'src/client.ts',
     content: printSource('client.ts', header, { statements: clientModule(plan) }),
   });
+  const pagination = paginationFile(plan, header);
+  if (pagination) files.push({ path: 'src/core/pagination.ts', content: pagination });
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   if (opts.package) files.push(...packageFiles(plan, opts.package, header));

@@ -71,14 +71,23 @@ function itemsOf(type: IRType | undefined, field: string, ir: Pick<IR, 'schemas'
   return arr?.kind === 'array' ? arr.items : undefined;
 }
 
-/** A GET whose response has every response field a scheme names is paginated by that scheme. */
+/**
+ * A GET is paginated by the one scheme that fits it: its JSON response has every response field the scheme
+ * names, and the operation takes the scheme's cursor params (`next.param`, `previous.param`) as query
+ * params. Schemes whose response fields coincide (an opaque cursor sent back as `page` or as `page_token`)
+ * are told apart by the cursor param; when more than one scheme still fits, none is picked (name it with the
+ * method's `pagination`).
+ */
 function detectScheme(op: IROperation, config: ResolvedConfig, ir: Pick<IR, 'schemas'>): string | undefined {
   if (op.method !== 'get' || op.response.kind !== 'json') return undefined;
   const obj = objectOf(op.response.type, ir);
   if (obj?.kind !== 'object') return undefined;
   const names = new Set(obj.properties.map((p) => p.name));
-  const matches = Object.entries(config.pagination).filter(([, pc]) =>
-    Object.values(pc.response).every((f) => typeof f !== 'string' || names.has(f)),
+  const query = new Set(op.params.query.map((p) => p.name));
+  const matches = Object.entries(config.pagination).filter(
+    ([, pc]) =>
+      Object.values(pc.response).every((f) => typeof f !== 'string' || names.has(f)) &&
+      [pc.next, pc.previous].every((rule) => !rule || query.has(rule.param)),
   );
   return matches.length === 1 ? matches[0]![0] : undefined;
 }

@@ -261,6 +261,11 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
     paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({
       name,
       paramsType: pc.paramsType,
+      request: pc.request,
+      response: pc.response,
+      ...(pc.next ? { next: pc.next } : {}),
+      ...(pc.previous ? { previous: pc.previous } : {}),
+      pointer: `${config.configPath}#/pagination/${name}`,
     })),
     sharedTypes: shared && !shared.resource ? exported(shared.path) : [],
     ...(shared && !shared.resource ? { sharedModule: shared.path } : {}),

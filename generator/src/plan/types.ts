@@ -149,10 +149,32 @@ export interface PlannedClient {
   reexports: { types: ModuleExport[]; namespace: ModuleExport[] };
   /** Top-level resources with their overlay (if any), and nested overlays to wire. */
   resources: PlannedClientResource[];
-  paginationSchemes: { name: string; paramsType: string }[];
+  /** Page schemes of the config: `core/pagination.ts` declares a class, params and response interface each. */
+  paginationSchemes: PlannedPageScheme[];
   /** Types of the `shared` module re-exported as `export type X = API.X`. */
   sharedTypes: string[];
   sharedModule?: string;
+}
+
+/** One config page scheme, as `core/pagination.ts` declares it. */
+export interface PlannedPageScheme {
+  name: string;
+  paramsType: string;
+  /** Query params the page params own: name -> `string` | `integer` | `number` | `boolean` (optionally `| null`). */
+  request: Record<string, string>;
+  /** Response fields by role. */
+  response: {
+    items: string;
+    hasMore?: string | undefined;
+    firstId?: string | undefined;
+    lastId?: string | undefined;
+    nextPage?: string | undefined;
+    nextUrl?: string | undefined;
+  };
+  next?: { param: string; from: string };
+  previous?: { param: string; from: string };
+  /** Config pointer of the scheme, for errors. */
+  pointer: string;
 }
 
 /** A named export of a module (path relative to src/, no extension). */
