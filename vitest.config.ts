@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'runtime/vitest.config.ts',
       'generator/vitest.config.ts',
       'tests/vitest.config.ts',
       'bench/vitest.config.ts',

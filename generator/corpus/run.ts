@@ -4,7 +4,7 @@ import { classify, failureText } from './classify.js';
 import { Pool } from './pool.js';
 import type { SpecResult } from './report.js';
 import { type CorpusSpec, slug } from './select.js';
-import { assemble, snapshotRuntime, type TypeErrors, typecheck } from './typecheck.js';
+import { assemble, type TypeErrors, typecheck } from './typecheck.js';
 import type { GenerateOutcome } from './worker.js';
 
 /** How a corpus run is carried out. */
@@ -40,8 +40,7 @@ export async function runCorpus(specs: CorpusSpec[], opts: RunOptions): Promise<
   });
   await pool.run(specs.map((s) => ({ id: s.id, spec: s.file, config, out: outDir(s) })));
   const ok = specs.filter((s) => outcomes.get(s.id)?.status === 'ok').map(outDir);
-  const runtime = snapshotRuntime(opts.workDir);
-  for (const d of ok) assemble(d, runtime);
+  for (const d of ok) assemble(d);
   const batches = batch(ok, opts.batchBytes ?? 12e6);
   const errors = { exact: new Map<string, TypeErrors>(), loose: new Map<string, TypeErrors>() };
   const jobs = batches.flatMap((b) => [true, false].map((exact) => ({ b, exact })));

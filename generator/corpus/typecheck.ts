@@ -1,13 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RUNTIME = join(ROOT, 'packages/anthropic/src');
+/** Where the dependencies of every generated package (ky, @types/node) are installed: the runtime's own. */
+const DEPS = join(ROOT, 'runtime/node_modules');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-/** Generated parts of the Anthropic package; everything else under its `src/` is the runtime the output needs. */
-const GENERATED = new Set(['client.ts', 'resources', 'index.ts']);
 
 /** The first type error of a spec, and how many it had. */
 export interface TypeErrors {
@@ -16,27 +15,11 @@ export interface TypeErrors {
 }
 
 /**
- * The runtime as committed (`git archive HEAD`), copied once into the work dir: the runtime's own working tree
- * may be mid-edit by someone else, and a corpus run should measure the generator against a fixed runtime.
+ * Gives a generated package its dependencies, and nothing else: the output carries its own runtime (`core/`,
+ * `internal/`), so it is type-checked as the generator wrote it.
  */
-export function snapshotRuntime(workDir: string): string {
-  const dir = join(workDir, 'runtime');
-  mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['-C', ROOT, 'archive', 'HEAD', 'packages/anthropic/src'], {
-    maxBuffer: 1 << 28,
-  });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  return join(dir, 'packages/anthropic/src');
-}
-
-/** Links the hand-written runtime (`core/`, `internal/`, ...) into a generated package so tsc sees a whole SDK. */
-export function assemble(outDir: string, runtime: string): void {
-  for (const part of readdirSync(runtime)) {
-    if (GENERATED.has(part) || existsSync(join(outDir, 'src', part))) continue;
-    symlinkSync(join(runtime, part), join(outDir, 'src', part));
-  }
-  if (!existsSync(join(outDir, 'node_modules')))
-    symlinkSync(join(RUNTIME, '../node_modules'), join(outDir, 'node_modules'));
+export function assemble(outDir: string): void {
+  if (!existsSync(join(outDir, 'node_modules'))) symlinkSync(DEPS, join(outDir, 'node_modules'));
 }
 
 const LINE = /^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/;

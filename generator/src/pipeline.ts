@@ -39,6 +39,10 @@ export const OWNED = [
   'src/core/pagination.ts',
   'src/resources/',
   'tests/api-resources/',
+  // The runtime instantiated from runtime/src (emit/runtime.ts).
+  'src/internal/',
+  'src/core/',
+  'src/version.ts',
   'api.md',
   '.sdkgen.json',
 ];
@@ -65,7 +69,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const spec = await time('load', () => load(cfg.specPath, warnings));
   const ir = await time('normalize', () => normalize(spec, cfg, warnings));
   if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
-  const planned = await time('plan', () => plan(ir, cfg));
+  const planned = await time('plan', () => plan(ir, cfg, { ...handWrittenVersion(cfg, opts.outDir) }));
   const pkg = planPackage(ir, cfg, planned);
   if (opts.dump === 'plan')
     return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
@@ -91,6 +95,17 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     write(files, { outDir: opts.outDir, mode: opts.mode, manifest, owned: ownedPaths(cfg.package.files) }),
   );
   return { timings, warnings: warnings.format(), write: result, files };
+}
+
+/**
+ * The version of a hand-written package.json (`package.files.packageJson: false`), which `src/version.ts` follows;
+ * otherwise the config's `package.version` is the package's version.
+ */
+function handWrittenVersion(cfg: ResolvedConfig, outDir: string): { version?: string } {
+  const path = join(outDir, 'package.json');
+  if (cfg.package.files.packageJson || !existsSync(path)) return {};
+  const version = (JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown }).version;
+  return typeof version === 'string' ? { version } : {};
 }
 
 /** Nearest ancestor holding `pnpm-workspace.yaml` or `.git`, so recorded paths do not depend on the cwd. */

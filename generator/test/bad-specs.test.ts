@@ -18,7 +18,6 @@ import { type BadSpecCase, CASES } from './bad-specs/cases.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'generator/test/bad-specs');
-const RUNTIME = join(ROOT, 'packages/anthropic/src');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const BIN = join(ROOT, 'generator/bin/sdkgen.js');
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bad-specs-'));
@@ -82,14 +81,11 @@ describe('bad-spec corpus: exit 2 with stage and pointer and nothing written, or
     mkdirSync(check);
     const roots = generated.flatMap(({ out }, i) => {
       const pkg = join(check, String(i));
+      // The output carries its own runtime: nothing else is copied in.
       cpSync(join(out, 'src'), join(pkg, 'src'), { recursive: true });
-      for (const part of readdirSync(RUNTIME)) {
-        if (!['client.ts', 'resources', 'index.ts'].includes(part))
-          symlinkSync(join(RUNTIME, part), join(pkg, 'src', part));
-      }
       return [join(pkg, 'src/client.ts'), join(pkg, 'src/resources/index.ts')];
     });
-    symlinkSync(join(RUNTIME, '../node_modules'), join(check, 'node_modules'));
+    symlinkSync(join(ROOT, 'runtime/node_modules'), join(check, 'node_modules'));
     // The runtime is ESM (`import('./ky.js')` typed as a module namespace), as in the SDK's own package.json.
     writeFileSync(join(check, 'package.json'), JSON.stringify({ type: 'module' }));
     const tsconfig = {

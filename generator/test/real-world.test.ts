@@ -28,7 +28,7 @@ autoResources: {}
   );
   cpSync(SPEC, join(dir, 'openapi.yaml'));
   await generate({ configPath: config, specPath: join(dir, 'openapi.yaml'), outDir: out, mode: 'write' });
-  assemble(out, join(ROOT, 'packages/anthropic/src'));
+  assemble(out);
 }, 60_000);
 
 describe('real-world failure classes', () => {

@@ -26,6 +26,12 @@ const authSchema = z.strictObject({
   header: z.string().describe('Header the credential is sent in.'),
   format: z.string().default('{value}').describe('Header value; `{value}` is replaced (`Bearer {value}`).'),
   securityScheme: z.string().optional().describe('The spec security scheme this option implements.'),
+  method: z
+    .string()
+    .optional()
+    .describe(
+      'Protected client method that builds its header (default `<option>Auth`); subclasses may override it.',
+    ),
 });
 
 const clientSchema = z.strictObject({
@@ -70,6 +76,24 @@ const clientSchema = z.strictObject({
   maxRetries: z.number().optional().describe('Default retry count (documented in the README).'),
   logLevelEnv: z.string().optional().describe('Env var that sets the log level (documented in the README).'),
   auth: z.array(authSchema).default([]).describe('Client options that carry credentials.'),
+  browserAccessHeader: z
+    .string()
+    .optional()
+    .describe('Header sent as `true` when the client is created with `dangerouslyAllowBrowser`.'),
+  requestIdHeader: z
+    .string()
+    .optional()
+    .describe('Response header with the request id (`APIError.requestID`, `_request_id`).'),
+  streamEvents: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'SSE event names whose data streams yield; others (keep-alives) are skipped. Absent: every event but `error`.',
+    ),
+  streamRetryableErrors: z
+    .array(z.string())
+    .default([])
+    .describe("`error.type` values of a stream's first `error` event that are retried like a 529."),
 });
 
 const headerParamSchema = z.strictObject({

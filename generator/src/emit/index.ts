@@ -11,6 +11,7 @@ import { packageFiles } from './package-files.js';
 import { paginationFile } from './pagination.js';
 import { printSource } from './print.js';
 import { resourceModule, splitResourceModule } from './resource-module.js';
+import { runtimeFiles } from './runtime.js';
 import { render } from './templates.js';
 import type { PrintScope } from './type-printer.js';
 
@@ -58,6 +59,7 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   });
   const pagination = paginationFile(plan, header);
   if (pagination) files.push({ path: 'src/core/pagination.ts', content: pagination });
+  files.push(...runtimeFiles(plan.runtime, header));
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   if (opts.package) files.push(...packageFiles(plan, opts.package, header));

@@ -2,7 +2,8 @@ import type { ResolvedConfig } from '../config/index.js';
 import { GeneratorError } from '../errors.js';
 import { firstTag, groupOf, literals, type OperationShape, uniqueName } from '../init/operation-names.js';
 import type { IR, IROperation, IRResource } from '../ir/types.js';
-import { CLIENT_MEMBERS, camelCase, memberName, pascalCase, typeName } from '../plan/names.js';
+import { baseClientMembers } from '../load/runtime-source.js';
+import { camelCase, memberName, pascalCase, typeName } from '../plan/names.js';
 
 /** Where an operation lands: the resource chain from the client, and the path its method is named from. */
 interface Placement {
@@ -130,6 +131,8 @@ function placement(op: IROperation, collections: Set<string>): Placement {
 class ResourceTree {
   private readonly byPath = new Map<string, IRResource>();
   private readonly schemaNames: Set<string>;
+  /** Member names a top-level resource may not take. */
+  private readonly taken: Set<string>;
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -144,6 +147,11 @@ class ResourceTree {
       baseClassName,
     ]);
     for (const r of roots) this.byPath.set(r.path, r);
+    // The runtime's base class members, and the per-SDK ones instantiation adds (credentials, statics).
+    this.taken = new Set([
+      ...baseClientMembers(),
+      ...config.client.auth.flatMap((a) => [a.option, a.method ?? `${a.option}Auth`]),
+    ]);
   }
 
   resource(chain: string[]): IRResource {
@@ -151,7 +159,7 @@ class ResourceTree {
     for (let i = 0; i < chain.length; i++) {
       // A resource is a property of the client (or its parent): names of the base class's members are taken.
       const raw = memberName(chain[i]!);
-      const name = i === 0 && CLIENT_MEMBERS.has(raw) ? `${raw}Resource` : raw;
+      const name = i === 0 && this.taken.has(raw) ? `${raw}Resource` : raw;
       const path = parent ? `${parent.path}.${name}` : name;
       let r = this.byPath.get(path);
       if (!r) {

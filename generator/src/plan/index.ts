@@ -5,6 +5,7 @@ import { asExtension } from './flatten.js';
 import { importAlias, referencedModules } from './imports.js';
 import { planIndexes } from './indexes.js';
 import { planMethod } from './methods.js';
+import { planRuntime } from './runtime.js';
 import { typeHomes } from './type-homes.js';
 import type { Plan, PlannedClientResource, PlannedModule, PlannedType, TypeHome } from './types.js';
 
@@ -19,7 +20,7 @@ export type * from './types.js';
  * const p = plan(ir, cfg);
  * ```
  */
-export function plan(ir: IR, config: ResolvedConfig): Plan {
+export function plan(ir: IR, config: ResolvedConfig, opts: { version?: string } = {}): Plan {
   const homes = typeHomes(ir, config);
   const modules = new Map<string, PlannedModule>();
   const mod = (path: string) =>
@@ -57,6 +58,7 @@ export function plan(ir: IR, config: ResolvedConfig): Plan {
     indexes: planIndexes(ir, sorted),
     client: planClient(ir, config, sorted),
     typeHomes: homes,
+    runtime: planRuntime(config, undefined, opts.version ?? config.package.version),
   };
 }
 

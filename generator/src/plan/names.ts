@@ -87,13 +87,3 @@ export function typeName(name: string): string {
     .join('');
   return /^[0-9]/.test(joined) || joined === '' ? `_${joined}` : joined;
 }
-
-/**
- * Members of the runtime's base client class (`core/base-client.ts`): a generated resource property with one of
- * these names would override it (TS2416), so such resources are renamed.
- */
-export const CLIENT_MEMBERS: ReadonlySet<string> = new Set(
-  'apiKey authHeaders authToken baseURL buildHeaders buildRequest buildURL constructor defaultIdempotencyKey defaultQuery delete fetch fetchOptions fetchWithTimeout get getAPIList getUserAgent idempotencyHeader logLevel logger makeRequest makeStatusError makeStream maxRetries methodRequest patch post prepareOptions prepareRequest put request requestAPIList stringifyQuery timeout validateHeaders withOptions'.split(
-    ' ',
-  ),
-);

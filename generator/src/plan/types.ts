@@ -1,4 +1,5 @@
 import type { IRDocs, IRResponseKind, IRType } from '../ir/types.js';
+import type { PlannedRuntime } from './runtime.js';
 
 /**
  * The plan: plain data saying which files exist, what each exports, and how names resolve. Emit turns it
@@ -12,6 +13,8 @@ export interface Plan {
   client: PlannedClient;
   /** Component schema name -> where its declaration lives and what it is called. */
   typeHomes: Record<string, TypeHome>;
+  /** The runtime instance: class names and the SDK facts its `internal/sdk-facts.ts` carries. */
+  runtime: PlannedRuntime;
 }
 
 /** Where a named type lives. `inline` types (renamed to a dotted name) are printed at each use. */

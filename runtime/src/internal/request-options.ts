@@ -1,0 +1,59 @@
+import type { Stream } from '../core/streaming.js';
+import type { HeadersLike } from './headers.js';
+import type { HTTPMethod, MergedRequestInit } from './types.js';
+
+/**
+ * Per-request options accepted as the last argument of every SDK method.
+ *
+ * @example
+ * ```ts
+ * await client.models.list({}, { timeout: 5_000, maxRetries: 0, headers: { 'x-trace': '1' } });
+ * ```
+ */
+export type RequestOptions = {
+  /** HTTP method; set by generated code. */
+  method?: HTTPMethod;
+  /** URL path, e.g. `/v1/messages`; set by generated code. */
+  path?: string;
+  /** Query parameters (primitives only; `undefined` entries are dropped). */
+  query?: object | undefined | null;
+  /** Request body: JSON-serialisable object, string, bytes, Blob, FormData or a stream. */
+  body?: unknown;
+  /** Extra headers; `null` removes a default header. */
+  headers?: HeadersLike;
+  /**
+   * Retries after a connection error, 408, 409, 429 or >= 500.
+   * @default 2 (or the client's `maxRetries`)
+   */
+  maxRetries?: number;
+  /** Resolve to a `Stream` of server-sent events instead of parsed JSON. */
+  stream?: boolean | undefined;
+  /**
+   * Milliseconds each attempt may take, from sending the request to the end of a non-streaming body
+   * (for streams and downloads: until the headers; `idleTimeout` guards their body).
+   * @default 600000 (or the client's `timeout`)
+   */
+  timeout?: number;
+  /**
+   * Milliseconds the response body may go without a byte while it is being read (`0`: no limit).
+   * @default 120000 (or the client's `idleTimeout`)
+   */
+  idleTimeout?: number;
+  /** Extra `fetch` options merged over the client's `fetchOptions`. */
+  fetchOptions?: MergedRequestInit;
+  /** Cancels the request (and a streaming body) when aborted. */
+  signal?: AbortSignal | undefined | null;
+  /** Idempotency key, sent when the client defines an idempotency header. */
+  idempotencyKey?: string;
+  /** Base URL used for this request unless the client's base URL was overridden. */
+  defaultBaseURL?: string | undefined;
+  /** Resolve to the raw `Response` (downloads, JSONL). Set by generated code. */
+  __binaryResponse?: boolean | undefined;
+  /** Event type that ends a complete stream; one that stops before it fails. Set by generated code. */
+  __streamEnd?: string | undefined;
+  /** Stream class whose `fromSSEResponse` decodes a streaming response. */
+  __streamClass?: typeof Stream;
+};
+
+/** Request options once the method and path are known. */
+export type FinalRequestOptions = RequestOptions & { method: HTTPMethod; path: string };
