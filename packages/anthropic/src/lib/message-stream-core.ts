@@ -1,6 +1,7 @@
 import { AnthropicError, APIUserAbortError } from '../core/error.js';
 import { Stream } from '../core/streaming.js';
 import { buildHeaders } from '../internal/headers.js';
+import { requestID } from '../internal/parse.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import type { Logger } from '../internal/utils/log.js';
 import {
@@ -105,7 +106,7 @@ export abstract class MessageStreamCore<
       this as unknown as MessageStreamCore<Event, Msg, Param, ParsedMsg, Events>
     )._waitConnected();
     if (!response) throw new AnthropicError('Could not resolve a `Response` object');
-    return { data: this, response, request_id: response.headers.get('request-id') };
+    return { data: this, response, request_id: requestID(response) };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { AnthropicError, APIUserAbortError } from '../core/error.js';
 import { castToError, isAbortError } from '../internal/errors.js';
+import { requestID } from '../internal/parse.js';
 import type { Logger } from '../internal/utils/log.js';
 
 type Listener = (...args: any[]) => void;
@@ -66,9 +67,9 @@ export class StreamLifecycle<Events extends { [K in keyof Events]: Listener } & 
     return this.#response;
   }
 
-  /** The `request-id` response header, once connected. */
+  /** The request-id response header, once connected. */
   get request_id(): string | null | undefined {
-    return this.#response?.headers.get('request-id');
+    return this.#response && requestID(this.#response);
   }
 
   get ended(): boolean {
