@@ -1,6 +1,5 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { Stream } from '../core/streaming.js';
-import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import { loggerFor } from '../internal/utils/log.js';
 import {
@@ -99,10 +98,10 @@ export class BetaMessagesOverlay extends Messages {
     params: Params,
     options?: RequestOptions,
   ): APIPromise<ParsedBetaMessage<ExtractParsedContentFromBetaParams<Params>>> {
+    // The beta travels in `betas`, which the generated method turns into its header.
     const betas = [...((params as { betas?: string[] | null }).betas ?? []), STRUCTURED_OUTPUTS_BETA];
-    const headers = buildHeaders([{ 'anthropic-beta': betas.toString() }, options?.headers]);
     const logger = loggerFor(this._client);
-    return this.create(params, { ...options, headers })._thenUnwrap((message) =>
+    return this.create({ ...params, betas } as Params, options)._thenUnwrap((message) =>
       parseBetaMessage(message, params as BetaParseableMessageCreateParams, { logger }),
     ) as APIPromise<ParsedBetaMessage<ExtractParsedContentFromBetaParams<Params>>>;
   }
