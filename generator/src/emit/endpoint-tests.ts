@@ -1,6 +1,6 @@
 import type { Plan, PlannedMethod } from '../plan/types.js';
 import { renderValue } from './example-code.js';
-import type { RenderedFile } from './index.js';
+import type { RenderedFile } from './rendered-file.js';
 
 /**
  * Per-endpoint tests in the Stainless shape: for each method, one call with only the required params

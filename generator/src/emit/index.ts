@@ -10,6 +10,7 @@ import { indexModule } from './index-modules.js';
 import { packageFiles } from './package-files.js';
 import { paginationFile } from './pagination.js';
 import { printSource } from './print.js';
+import type { RenderedFile } from './rendered-file.js';
 import { resourceModule, splitResourceModule } from './resource-module.js';
 import { runtimeFiles } from './runtime.js';
 import { render } from './templates.js';
@@ -18,11 +19,7 @@ import type { PrintScope } from './type-printer.js';
 /** A resource module longer than this is split into `<name>.ts` (class) and `<name>-types.ts` (declarations). */
 const SPLIT_LINES = 2000;
 
-/** One output file, relative to the output package root. */
-export interface RenderedFile {
-  path: string;
-  content: string;
-}
+export type { RenderedFile } from './rendered-file.js';
 
 /** Inputs named in the generated-file header. */
 export interface EmitOptions {

@@ -2,8 +2,8 @@ import { StructureKind } from 'ts-morph';
 import type { PlannedPackage } from '../plan/package.js';
 import type { Plan, PlannedMethod } from '../plan/types.js';
 import { methodExample } from './example-code.js';
-import type { RenderedFile } from './index.js';
 import { printSource } from './print.js';
+import type { RenderedFile } from './rendered-file.js';
 import { render } from './templates.js';
 
 /** Output paths of each `package.files` switch (the write stage owns exactly the ones turned on). */

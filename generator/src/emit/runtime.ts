@@ -14,7 +14,7 @@ import {
 } from 'ts-morph';
 import { RUNTIME_SRC } from '../load/runtime-source.js';
 import type { PlannedRuntime } from '../plan/runtime.js';
-import type { RenderedFile } from './index.js';
+import type { RenderedFile } from './rendered-file.js';
 
 /** Folders of the runtime copied into each SDK's `src/`. */
 const RUNTIME_DIRS = ['core', 'internal'];
@@ -86,7 +86,7 @@ function runtimeSources(): string[] {
 /** Where the runtime declares each class that takes the SDK's name. */
 const RENAMED_CLASSES: Record<string, string> = {
   BaseClient: '/src/core/base-client.ts',
-  SDKError: '/src/core/error.ts',
+  SDKError: '/src/internal/api-errors.ts',
 };
 
 /**

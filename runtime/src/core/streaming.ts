@@ -5,9 +5,8 @@ import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/d
 import { isAbortError, maskSecrets } from '../internal/errors.js';
 import { SDK } from '../internal/sdk-facts.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
-import { type Logger, loggerFor } from '../internal/utils/log.js';
+import { type Logger, type LogSource, loggerFor } from '../internal/utils/log.js';
 import { safeJSON } from '../internal/utils/values.js';
-import type { BaseClient } from './base-client.js';
 import { APIConnectionError, APIError, SDKError } from './error.js';
 
 export type { ServerSentEvent } from '../internal/decoders/sse.js';
@@ -29,7 +28,7 @@ const encoder = new TextEncoder();
 /** What decoding one stream's events needs besides the events. */
 type DecodeContext = { headers: Headers | undefined; logger: Logger; secrets: readonly string[] };
 
-function decodeContext(client: BaseClient | undefined, headers: Headers | undefined): DecodeContext {
+function decodeContext(client: LogSource | undefined, headers: Headers | undefined): DecodeContext {
   return { headers, logger: client ? loggerFor(client) : console, secrets: client?._secrets?.() ?? [] };
 }
 
@@ -117,13 +116,13 @@ function streamError(err: unknown): unknown {
 export class Stream<Item> implements AsyncIterable<Item> {
   /** Aborts the underlying request. */
   controller: AbortController;
-  #client: BaseClient | undefined;
+  #client: LogSource | undefined;
   #batches: (() => AsyncIterator<Item[]>) | undefined;
 
   constructor(
     private iterator: () => AsyncIterator<Item>,
     controller: AbortController,
-    client?: BaseClient,
+    client?: LogSource,
   ) {
     this.controller = controller;
     this.#client = client;
@@ -136,7 +135,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromSSEResponse<Item>(
     response: Response,
     controller: AbortController,
-    client?: BaseClient,
+    client?: LogSource,
     options?: StreamOptions,
   ): Stream<Item> {
     const body = response.body;
@@ -162,7 +161,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromServerSentEvents<Item>(
     events: AsyncIterable<ServerSentEvent>,
     controller: AbortController,
-    client?: BaseClient,
+    client?: LogSource,
     headers?: Headers,
     options?: StreamOptions,
   ): Stream<Item> {
@@ -200,7 +199,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   private static fromChunks<Item>(
     source: () => AsyncIterable<Bytes>,
     controller: AbortController,
-    client: BaseClient | undefined,
+    client: LogSource | undefined,
     headers: Headers | undefined,
     end?: string | undefined,
   ): Stream<Item> {
@@ -266,7 +265,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromReadableStream<Item>(
     readableStream: ReadableStream,
     controller: AbortController,
-    client?: BaseClient,
+    client?: LogSource,
   ): Stream<Item> {
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {

@@ -1,4 +1,4 @@
-import { SDKError } from '../core/error.js';
+import { SDKError } from './api-errors.js';
 import { castToError } from './errors.js';
 
 /**

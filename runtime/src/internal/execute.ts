@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from '../core/error.js';
+import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from './api-errors.js';
 import { type BodyGuard, guardBody } from './body-guard.js';
 import { castToError, maskSecrets, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../core/error.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './api-errors.js';
 import { castToError, isAbortError } from './errors.js';
 import { fetchPinned } from './pinned-fetch.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';

@@ -1,13 +1,20 @@
-import type { AbstractPage } from '../core/abstract-page.js';
-import type { BaseClient } from '../core/base-client.js';
-import { APIConnectionError, APIError, APIUserAbortError, SDKError } from '../core/error.js';
+import { APIConnectionError, APIError, APIUserAbortError, SDKError } from './api-errors.js';
 import { type BodyGuard, guardBody } from './body-guard.js';
 import { castToError, isAbortError } from './errors.js';
 import { readGuardedText } from './read-guarded.js';
 import type { FinalRequestOptions } from './request-options.js';
 import { SDK } from './sdk-facts.js';
-import { formatRequestDetails, loggerFor, logLevelEnabled } from './utils/log.js';
+import { formatRequestDetails, type LogSource, loggerFor, logLevelEnabled } from './utils/log.js';
 import { safeJSON } from './utils/values.js';
+
+/**
+ * What parsing a response needs from the client: its logger and secrets, and (for `stream: true`) its protected
+ * `makeStream(props)` hook. The client's type stays above `internal/`.
+ */
+export type ResponseHost = LogSource;
+
+/** The client's protected stream hook, as `readBody` calls it. */
+type StreamMaker = { makeStream(props: APIResponseProps): unknown };
 
 /** Everything known about a successful (2xx) response before its body is read. */
 export type APIResponseProps = {
@@ -49,7 +56,7 @@ function readsItself(props: APIResponseProps): props is APIResponseProps & { bod
 }
 
 /** `T` plus the non-enumerable `_request_id` the SDK attaches to parsed objects. */
-export type WithRequestID<T> = T extends Array<any> | Response | AbstractPage<any>
+export type WithRequestID<T> = T extends Array<any> | Response | { getPaginatedItems(): unknown[] }
   ? T
   : T extends Record<string, any>
     ? T & { _request_id?: string | null }
@@ -91,14 +98,14 @@ async function notAStreamError(response: Response): Promise<APIError | undefined
   );
 }
 
-async function readBody(client: BaseClient, props: APIResponseProps): Promise<unknown> {
+async function readBody(client: ResponseHost, props: APIResponseProps): Promise<unknown> {
   const { response, options } = props;
   if (options.stream && !options.__binaryResponse) {
     const error = await notAStreamError(response);
     if (error) throw error;
   }
   // The stream hook is protected so platform subclasses can override it; reach it by name here.
-  if (options.stream) return client['makeStream'](props);
+  if (options.stream) return (client as unknown as StreamMaker).makeStream(props);
   if (response.status === 204) return null;
   if (options.__binaryResponse) return response;
   const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
@@ -135,7 +142,7 @@ export function bodyReadError(err: unknown, signal: AbortSignal | null | undefin
  * the raw `Response` for `__binaryResponse`, parsed JSON (with `_request_id`) or text otherwise.
  */
 export async function defaultParseResponse<T>(
-  client: BaseClient,
+  client: ResponseHost,
   props: APIResponseProps,
 ): Promise<WithRequestID<T>> {
   const body = await readBody(client, props);

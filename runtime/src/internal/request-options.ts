@@ -1,4 +1,3 @@
-import type { Stream } from '../core/streaming.js';
 import type { HeadersLike } from './headers.js';
 import type { HTTPMethod, MergedRequestInit } from './types.js';
 
@@ -51,8 +50,18 @@ export type RequestOptions = {
   __binaryResponse?: boolean | undefined;
   /** Event type that ends a complete stream; one that stops before it fails. Set by generated code. */
   __streamEnd?: string | undefined;
-  /** Stream class whose `fromSSEResponse` decodes a streaming response. */
-  __streamClass?: typeof Stream;
+  /** Stream class whose `fromSSEResponse` decodes a streaming response (`Stream` or a subclass). */
+  __streamClass?: StreamClass | undefined;
+};
+
+/** The static side of `core/streaming.ts`'s `Stream` that a streaming request needs, without importing it. */
+export type StreamClass = {
+  fromSSEResponse<Item>(
+    response: Response,
+    controller: AbortController,
+    client?: unknown,
+    options?: { end?: string | undefined },
+  ): AsyncIterable<Item>;
 };
 
 /** Request options once the method and path are known. */

@@ -1,4 +1,4 @@
-import { APIUserAbortError } from '../core/error.js';
+import { APIUserAbortError } from './api-errors.js';
 
 /**
  * Abort-signal plumbing without `AbortSignal.any`, which costs tens of microseconds per call in Node 20 (it

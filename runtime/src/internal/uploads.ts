@@ -1,4 +1,3 @@
-import type { BaseClient } from '../core/base-client.js';
 import type { RequestOptions } from './request-options.js';
 import { ReadableStreamFrom } from './shims.js';
 
@@ -112,7 +111,7 @@ async function appendValue(
  */
 export async function createForm<T = Record<string, unknown>>(
   body: T | undefined,
-  _client?: BaseClient | unknown,
+  _client?: unknown,
   stripFilenames = true,
 ): Promise<FormData> {
   const form = new FormData();
@@ -132,7 +131,7 @@ type MultipartFormRequestOptions = Omit<RequestOptions, 'body'> & { body: unknow
  */
 export async function multipartFormRequestOptions(
   opts: MultipartFormRequestOptions,
-  client?: BaseClient | unknown,
+  client?: unknown,
   stripFilenames = true,
 ): Promise<RequestOptions> {
   return { ...opts, body: await createForm(opts.body, client, stripFilenames) };
@@ -141,7 +140,7 @@ export async function multipartFormRequestOptions(
 /** Like `multipartFormRequestOptions`, but only when the body contains a file. */
 export async function maybeMultipartFormRequestOptions(
   opts: RequestOptions,
-  client?: BaseClient | unknown,
+  client?: unknown,
 ): Promise<RequestOptions> {
   if (!hasUploadableValue(opts.body)) return opts;
   return { ...opts, body: await createForm(opts.body, client) };

@@ -4,11 +4,23 @@
  * The generic half of pagination: the page base class every generated page scheme extends (`core/pagination.ts`
  * is generated from the config's `pagination` schemes and re-exports these), and the promise list methods return.
  */
-import { type APIResponseProps, defaultParseResponse, type WithRequestID } from '../internal/parse.js';
+import {
+  type APIResponseProps,
+  defaultParseResponse,
+  type ResponseHost,
+  type WithRequestID,
+} from '../internal/parse.js';
 import type { FinalRequestOptions } from '../internal/request-options.js';
 import { APIPromise } from './api-promise.js';
-import type { BaseAnthropic } from './base-client.js';
 import { AnthropicError } from './error.js';
+
+/** What a page needs from its client: to request the next page (the base client fits; its type stays above). */
+export type PageHost = ResponseHost & {
+  requestAPIList(
+    Page: new (...args: any[]) => AbstractPage<unknown>,
+    options: FinalRequestOptions,
+  ): PromiseLike<unknown>;
+};
 
 /** The subset of request options a page needs to request the next one. */
 export type PageRequestOptions = Pick<FinalRequestOptions, 'query' | 'headers' | 'body' | 'path' | 'method'>;
@@ -18,12 +30,12 @@ export type PageRequestOptions = Pick<FinalRequestOptions, 'query' | 'headers' |
  * page; `iterPages()` walks pages.
  */
 export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
-  #client: BaseAnthropic;
+  #client: PageHost;
   protected options: FinalRequestOptions;
   protected response: Response;
   protected body: unknown;
 
-  constructor(client: BaseAnthropic, response: Response, body: unknown, options: FinalRequestOptions) {
+  constructor(client: PageHost, response: Response, body: unknown, options: FinalRequestOptions) {
     this.#client = client;
     this.options = options;
     this.response = response;
@@ -50,7 +62,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
         'No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.',
       );
     }
-    return await this.#client.requestAPIList(this.constructor as any, next as FinalRequestOptions);
+    return (await this.#client.requestAPIList(this.constructor as any, next as FinalRequestOptions)) as this;
   }
 
   /** Yields this page and then each following page. */
@@ -87,14 +99,14 @@ export class PagePromise<
   implements AsyncIterable<Item>
 {
   constructor(
-    client: BaseAnthropic,
+    client: PageHost,
     request: Promise<APIResponseProps>,
     Page: new (...args: ConstructorParameters<typeof AbstractPage>) => PageClass,
   ) {
     super(
       client,
       request,
-      async (client, props) =>
+      async (_host, props) =>
         new Page(
           client,
           props.response,

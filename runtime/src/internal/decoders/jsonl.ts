@@ -1,4 +1,4 @@
-import { APIConnectionError, SDKError } from '../../core/error.js';
+import { APIConnectionError, SDKError } from '../api-errors.js';
 import { castToError, isAbortError } from '../errors.js';
 import { type Bytes, LineDecoder, type LineSink } from './line.js';
 import { noBodyError } from './no-body.js';

@@ -1,4 +1,4 @@
-import { SDKError } from '../../core/error.js';
+import { SDKError } from '../api-errors.js';
 
 /**
  * The error for iterating a streamed response that has no body, worded as 0.74.0's; React Native's default

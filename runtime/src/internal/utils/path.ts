@@ -1,4 +1,4 @@
-import { SDKError } from '../../core/error.js';
+import { SDKError } from '../api-errors.js';
 
 /**
  * Percent-encodes every character that may not appear literally in a path segment

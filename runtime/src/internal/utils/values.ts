@@ -1,4 +1,4 @@
-import { SDKError } from '../../core/error.js';
+import { SDKError } from '../api-errors.js';
 
 /** True for scheme-qualified URLs such as `https://host/path`. */
 export const isAbsoluteURL = (url: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(url);

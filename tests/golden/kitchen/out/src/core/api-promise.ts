@@ -4,14 +4,15 @@ import {
   type APIResponseProps,
   addRequestID,
   defaultParseResponse,
+  type ResponseHost,
   requestID,
   responseOf,
   type WithRequestID,
 } from '../internal/parse.js';
 import type { PromiseOrValue } from '../internal/types.js';
-import type { BaseAnthropic } from './base-client.js';
 
-type Parser<T> = (client: BaseAnthropic, props: APIResponseProps) => PromiseOrValue<WithRequestID<T>>;
+/** Parses a response for `client` (any client: it is only read through `ResponseHost`). */
+type Parser<T> = (client: ResponseHost, props: APIResponseProps) => PromiseOrValue<WithRequestID<T>>;
 
 /**
  * The promise every SDK method returns. Await it for the parsed body; use `.withResponse()` or
@@ -24,10 +25,10 @@ type Parser<T> = (client: BaseAnthropic, props: APIResponseProps) => PromiseOrVa
  */
 export class APIPromise<T> extends Promise<WithRequestID<T>> {
   private parsedPromise: Promise<WithRequestID<T>> | undefined;
-  #client: BaseAnthropic;
+  #client: ResponseHost;
 
   constructor(
-    client: BaseAnthropic,
+    client: ResponseHost,
     private responsePromise: Promise<APIResponseProps>,
     private parseResponse: Parser<T> = defaultParseResponse,
   ) {

@@ -7,9 +7,8 @@ import { iterSSEMessages, type ServerSentEvent, SSEDecoder } from '../internal/d
 import { isAbortError, maskSecrets } from '../internal/errors.js';
 import { SDK } from '../internal/sdk-facts.js';
 import { ReadableStreamFrom } from '../internal/shims.js';
-import { type Logger, loggerFor } from '../internal/utils/log.js';
+import { type Logger, type LogSource, loggerFor } from '../internal/utils/log.js';
 import { safeJSON } from '../internal/utils/values.js';
-import type { BaseAnthropic } from './base-client.js';
 import { APIConnectionError, APIError, AnthropicError } from './error.js';
 
 export type { ServerSentEvent } from '../internal/decoders/sse.js';
@@ -31,7 +30,7 @@ const encoder = new TextEncoder();
 /** What decoding one stream's events needs besides the events. */
 type DecodeContext = { headers: Headers | undefined; logger: Logger; secrets: readonly string[] };
 
-function decodeContext(client: BaseAnthropic | undefined, headers: Headers | undefined): DecodeContext {
+function decodeContext(client: LogSource | undefined, headers: Headers | undefined): DecodeContext {
   return { headers, logger: client ? loggerFor(client) : console, secrets: client?._secrets?.() ?? [] };
 }
 
@@ -119,13 +118,13 @@ function streamError(err: unknown): unknown {
 export class Stream<Item> implements AsyncIterable<Item> {
   /** Aborts the underlying request. */
   controller: AbortController;
-  #client: BaseAnthropic | undefined;
+  #client: LogSource | undefined;
   #batches: (() => AsyncIterator<Item[]>) | undefined;
 
   constructor(
     private iterator: () => AsyncIterator<Item>,
     controller: AbortController,
-    client?: BaseAnthropic,
+    client?: LogSource,
   ) {
     this.controller = controller;
     this.#client = client;
@@ -138,7 +137,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromSSEResponse<Item>(
     response: Response,
     controller: AbortController,
-    client?: BaseAnthropic,
+    client?: LogSource,
     options?: StreamOptions,
   ): Stream<Item> {
     const body = response.body;
@@ -164,7 +163,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromServerSentEvents<Item>(
     events: AsyncIterable<ServerSentEvent>,
     controller: AbortController,
-    client?: BaseAnthropic,
+    client?: LogSource,
     headers?: Headers,
     options?: StreamOptions,
   ): Stream<Item> {
@@ -202,7 +201,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   private static fromChunks<Item>(
     source: () => AsyncIterable<Bytes>,
     controller: AbortController,
-    client: BaseAnthropic | undefined,
+    client: LogSource | undefined,
     headers: Headers | undefined,
     end?: string | undefined,
   ): Stream<Item> {
@@ -268,7 +267,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromReadableStream<Item>(
     readableStream: ReadableStream,
     controller: AbortController,
-    client?: BaseAnthropic,
+    client?: LogSource,
   ): Stream<Item> {
     let consumed = false;
     async function* iterator(): AsyncGenerator<Item> {

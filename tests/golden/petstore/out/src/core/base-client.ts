@@ -275,9 +275,10 @@ export class BaseClient {
   /** Hook: decode a successful streaming response into a `Stream`. */
   protected makeStream<T>(props: APIResponseProps): Stream<T> {
     const StreamClass = props.options.__streamClass ?? Stream;
+    // A `__streamClass` is `Stream` or a subclass (request-options.ts types it without importing core/).
     return StreamClass.fromSSEResponse<T>(props.response, props.controller, this, {
       end: props.options.__streamEnd,
-    });
+    }) as Stream<T>;
   }
 
   /** `GET path`; resolves to the parsed body. */
