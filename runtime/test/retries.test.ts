@@ -122,3 +122,22 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 });
+
+describe('request URL', () => {
+  it('is built once per attempt, and each attempt goes to it', async () => {
+    server = await startServer([ok(), fast(500), fast(500), ok()]);
+    const client = clientFor(server);
+    let built = 0;
+    const buildURL = client.buildURL.bind(client);
+    client.buildURL = (...args: Parameters<typeof buildURL>) => {
+      built++;
+      return buildURL(...args);
+    };
+    // The first request also works out the credential origin of the base URL (once per client and base URL).
+    await client.get('/v1/warm');
+    built = 0;
+    await expect(client.get('/v1/x', { query: { a: 1 } })).resolves.toEqual({ ok: true });
+    expect(built).toBe(3);
+    expect(server.requests.slice(1).map((r) => r.url)).toEqual(['/v1/x?a=1', '/v1/x?a=1', '/v1/x?a=1']);
+  });
+});

@@ -23,7 +23,6 @@ export type RetryEvent = {
 
 /** Inputs of `sendWithRetries`. */
 export type SendOptions = {
-  url: string;
   method: string;
   maxRetries: number;
   /** Per-attempt time limit (until response headers), in milliseconds. */
@@ -118,16 +117,20 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
   let attempts = 0;
   /** The wait before the next attempt, when the server asked for one (`retry-after`). */
   let requestedDelay: number | undefined;
+  const prepare = async (retryCount: number): Promise<PreparedAttempt> => {
+    try {
+      return await o.prepare(retryCount);
+    } catch (err) {
+      throw new PrepareError(err);
+    }
+  };
+  /** The first attempt, prepared before ky starts so that ky's request takes its URL (built once per attempt). */
+  let first: PreparedAttempt | undefined;
   const fetchAttempt = async (request: Request): Promise<Response> => {
     const retryCount = attempts++;
     // The caller aborted while ky waited to retry: stop here (shouldRetry sees the abort and ends the loop).
     if (o.signal.aborted) throw o.signal.reason;
-    let prepared: PreparedAttempt;
-    try {
-      prepared = await o.prepare(retryCount);
-    } catch (err) {
-      throw new PrepareError(err);
-    }
+    const prepared = retryCount === 0 && first ? first : await prepare(retryCount);
     const response = await fetchPinned(
       o.fetch,
       prepared.url,
@@ -155,7 +158,8 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
     await abortableSleep(Math.min(delayMs, MAX_TIMER_MS), o.signal);
   };
   try {
-    return await ky(o.url, {
+    first = await prepare(0);
+    return await ky(first.url, {
       method: o.method,
       timeout: Math.min(o.timeout, MAX_TIMER_MS),
       throwHttpErrors: false,

@@ -67,12 +67,12 @@ export async function executeRequest(
   const startTime = Date.now();
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-  const url = host.buildURL(options.path, options.query as Record<string, unknown>, options.defaultBaseURL);
+  /** The URL of the latest attempt, as `buildRequest` built it (the only place a request's URL is built). */
+  let url = options.path;
   let attemptStart = startTime;
   let attemptTimeout = options.timeout ?? host.timeout;
 
   const unguarded = await sendWithRetries({
-    url,
     method: options.method,
     maxRetries: hooks.maxRetries,
     timeout: options.timeout ?? host.timeout,
@@ -80,7 +80,9 @@ export async function executeRequest(
     fetch: hooks.fetch,
     prepare: async (retryCount) => {
       hooks.onAttempt?.();
-      const { req, url, timeout } = await host.buildRequest(options, { retryCount });
+      const built = await host.buildRequest(options, { retryCount });
+      const { req, timeout } = built;
+      url = built.url;
       attemptStart = Date.now();
       attemptTimeout = timeout;
       await hooks.prepareRequest(req, { url, options });
