@@ -2,6 +2,8 @@ import { BaseAnthropic, type ClientOptions as CoreClientOptions } from '@sdkgen/
 import { authHeaders, type NullableHeaders } from '@sdkgen/anthropic/core/platform';
 import { type AzureADTokenProvider, fetchEntraToken, resolveFoundryAuth } from './core/auth.js';
 
+type FinalRequestOptions = Parameters<BaseAnthropic['buildRequest']>[0];
+
 /** The platform name used in error messages. */
 export const PLATFORM = 'Microsoft Foundry';
 
@@ -76,14 +78,14 @@ export class FoundryBase extends BaseAnthropic {
     // Either credential is always present (the constructor insists), so there is nothing to check.
   }
 
-  /** `Authorization: Bearer <token>` from the token provider, else `x-api-key`; per attempt. */
-  protected override async authHeaders(): Promise<NullableHeaders | undefined> {
+  /** `Authorization: Bearer <token>` from the token provider, else the API key as the Anthropic client sends it; per attempt. */
+  protected override async authHeaders(opts: FinalRequestOptions): Promise<NullableHeaders | undefined> {
     if (this.#tokenProvider) {
       const token = await fetchEntraToken(this.#tokenProvider);
       this.#lastToken = token;
       return authHeaders({ Authorization: `Bearer ${token}` });
     }
-    return this.apiKey ? authHeaders({ 'x-api-key': this.apiKey }) : undefined;
+    return this.apiKey ? this.apiKeyAuth(opts) : undefined;
   }
 
   /** @internal The API key and the latest Entra token, masked in logs and error messages. */
