@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHistory } from '../src/harness/history.js';
-import { checkTarget, type TargetSpec } from '../src/harness/targets.js';
+import { checkTarget, type TargetSpec, targetLines } from '../src/harness/targets.js';
 import type { Row } from '../src/harness/types.js';
 
 const row = (values: Record<string, number | null>): Row => ({
@@ -48,6 +48,19 @@ describe('checkTarget', () => {
     const check = checkTarget(spec, [row(values)], 'ours');
     expect(check.pass).toBe(pass);
     expect(check.detail).toBe(detail);
+  });
+});
+
+describe('a missed target', () => {
+  const spec = { ...max, whenMissed: 'a smaller transport' };
+  it('carries what would meet it, and prints it after the FAIL', () => {
+    const check = checkTarget(spec, [row({ ours: 23.4 })], 'ours');
+    expect(check.missed).toBe('a smaller transport');
+    expect(targetLines([check])).toEqual(['FAIL: at most 15: 23.4. What would meet it: a smaller transport']);
+  });
+  it('says nothing of it when met or not measured', () => {
+    expect(checkTarget(spec, [row({ ours: 14 })], 'ours').missed).toBeUndefined();
+    expect(checkTarget(spec, [row({ ours: null })], 'ours').missed).toBeUndefined();
   });
 });
 

@@ -82,6 +82,44 @@ export function appSource(specifier: string | null): string {
   return `import Anthropic from '${specifier}';\nconst client = new Anthropic({ apiKey: 'k' });\nconsole.log((await client.messages.create(${call})).content);\n`;
 }
 
+/** The esbuild options of the app bundle: browser, ESM, minified (the figure and its breakdown use the same). */
+const APP_BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  logLevel: 'silent',
+} as const;
+
+/**
+ * Where the app bundle's bytes come from: the same app bundled from ours' `src` (the build rolls everything into
+ * one chunk, whose bytes cannot be attributed), minified bytes per part: a dependency by package name, our code
+ * by its folder under `src/` (`internal`, `core`, `lib`, `resources`, ...). Largest first.
+ */
+export async function appBundleParts(srcEntry: string): Promise<{ part: string; bytes: number }[]> {
+  const esbuild = await import('esbuild');
+  const out = await esbuild.build({
+    ...APP_BUNDLE,
+    stdin: { contents: appSource(srcEntry), resolveDir: BENCH_DIR, loader: 'ts', sourcefile: 'app.ts' },
+    metafile: true,
+  });
+  const parts = new Map<string, number>();
+  for (const output of Object.values(out.metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const dep = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+      const own = /\/src\/([^/]+)\//.exec(path)?.[1];
+      const part = dep ?? (own ? `src/${own}/` : 'src/ (top level)');
+      parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...parts]
+    .map(([part, bytes]) => ({ part, bytes }))
+    .filter((p) => p.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
 /** esbuild bundle (browser, ESM, minified) of {@link appSource}: minified and gzip -9 bytes. */
 export async function appBundleSize(
   specifier: string | null,
@@ -91,14 +129,8 @@ export async function appBundleSize(
   const from = specifier?.startsWith('file:') ? fileURLToPath(specifier) : specifier;
   const out = await esbuild
     .build({
+      ...APP_BUNDLE,
       stdin: { contents: appSource(from), resolveDir: BENCH_DIR, loader: 'ts', sourcefile: 'app.ts' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
     })
     .catch((err: { errors?: { text: string }[] }) => {
       throw new Error(`esbuild: ${err.errors?.[0]?.text ?? String(err)}`);

@@ -16,6 +16,11 @@ export interface TargetSpec {
   /** The subject measured in the same run that a ratio is taken against. */
   vs?: string;
   unit?: string;
+  /**
+   * Printed under a FAIL: what would meet the target. The measured part of the reason is in the bench's notes
+   * (each bench that can miss a target measures where its gap is in the same run).
+   */
+  whenMissed?: string;
 }
 
 const figureOf = (row: Row | undefined, subject: string): number | null =>
@@ -33,7 +38,7 @@ export function checkTarget(spec: TargetSpec, rows: Row[], ours: string): Target
       mine === null
         ? 'not measured'
         : `${formatNumber(mine)}${unit}${anchor === null ? '' : ` (${subjectLabel(spec.vs!)}: ${formatNumber(anchor)})`}`;
-    return { label: spec.label, value: mine, pass, detail };
+    return withReason({ label: spec.label, value: mine, pass, detail }, spec);
   }
   const other = spec.vs ? figureOf(row, spec.vs) : null;
   const ratio = mine !== null && other ? mine / other : null;
@@ -42,13 +47,19 @@ export function checkTarget(spec: TargetSpec, rows: Row[], ours: string): Target
     ratio === null
       ? 'not measured'
       : `×${formatNumber(ratio)} of ${subjectLabel(spec.vs!)} (${formatNumber(mine!)} vs ${formatNumber(other!)})`;
-  return { label: spec.label, value: ratio, pass, detail };
+  return withReason({ label: spec.label, value: ratio, pass, detail }, spec);
 }
+
+const withReason = (check: TargetCheck, spec: TargetSpec): TargetCheck =>
+  check.pass === false && spec.whenMissed ? { ...check, missed: spec.whenMissed } : check;
 
 /** `PASS` / `FAIL` / `n/a`. */
 export const verdict = (pass: boolean | null): string => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
 
 /** One line per check, as printed after a bench and listed under its table. */
 export function targetLines(checks: TargetCheck[]): string[] {
-  return checks.map((c) => `${verdict(c.pass)}: ${c.label}: ${c.detail}`);
+  return checks.map(
+    (c) =>
+      `${verdict(c.pass)}: ${c.label}: ${c.detail}${c.missed ? `. What would meet it: ${c.missed}` : ''}`,
+  );
 }

@@ -105,4 +105,6 @@ export interface TargetCheck {
   pass: boolean | null;
   /** e.g. `23.4 KB (0.74.0: 19.6)` or `×0.63 of lean fetch (1,786 vs 2,855)`. */
   detail: string;
+  /** When the target is missed: where the gap is, as this run measured it, and what would close it. */
+  missed?: string;
 }

@@ -54,6 +54,26 @@ export async function leanCreate(base: string, body: unknown): Promise<any> {
   return res.json();
 }
 
+/**
+ * The same call through ky alone, driven as the SDK's transport drives it: ky gets the URL, method, a timeout and
+ * the retry policy, no body; the fetch it calls sends the body itself on ky's signal. What the transport library
+ * costs per request before any SDK code runs.
+ */
+export async function kyCreate(base: string, body: unknown): Promise<any> {
+  const { default: ky } = await import('ky');
+  const url = `${base}/v1/messages`;
+  const init: RequestInit = { method: 'POST', headers: HEADERS, body: JSON.stringify(body) };
+  const res = await ky(url, {
+    method: 'post',
+    timeout: 600_000,
+    throwHttpErrors: false,
+    retry: { limit: 2, methods: ['post'], statusCodes: [], afterStatusCodes: [], delay: () => 0 },
+    fetch: ((request: Request) => fetch(url, { ...init, signal: request.signal })) as typeof fetch,
+  });
+  if (!res.ok) throw new Error(`ky: HTTP ${res.status}`);
+  return res.json();
+}
+
 /** Batch results: GET the batch, then stream its `results_url` as JSONL. */
 export async function leanBatchResults(base: string, id: string): Promise<AsyncGenerator<any>> {
   const batch = (await (await fetch(`${base}/v1/messages/batches/${id}`, { headers: HEADERS })).json()) as {
