@@ -54,13 +54,15 @@ export async function leanCreate(base: string, body: unknown): Promise<any> {
   return res.json();
 }
 
+let kyModule: Promise<typeof import('ky')> | undefined;
+
 /**
  * The same call through ky alone, driven as the SDK's transport drives it: ky gets the URL, method, a timeout and
  * the retry policy, no body; the fetch it calls sends the body itself on ky's signal. What the transport library
  * costs per request before any SDK code runs.
  */
 export async function kyCreate(base: string, body: unknown): Promise<any> {
-  const { default: ky } = await import('ky');
+  const { default: ky } = await (kyModule ??= import('ky'));
   const url = `${base}/v1/messages`;
   const init: RequestInit = { method: 'POST', headers: HEADERS, body: JSON.stringify(body) };
   const res = await ky(url, {
