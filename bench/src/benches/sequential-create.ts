@@ -9,12 +9,11 @@ import { requestBody } from '../payloads/message.js';
 
 const calls = (quick: boolean) => (quick ? 300 : 2_000);
 
-/**
- * Where the gap to raw `fetch` is: the same loop through ky alone (the SDK's transport, configured as the SDK uses
- * it), alternated with raw `fetch` in one process, requests/s and client CPU per request of each (medians).
- */
-async function transportShare(base: string, n: number, runs: number): Promise<string> {
-  const loop = async (call: () => Promise<unknown>) => {
+type Loop = { perSec: number; cpuUs: number };
+
+/** Runs each of `calls` `n` times in a row, alternating them `runs` times after one warmup each: medians. */
+async function alternated(calls: (() => Promise<unknown>)[], n: number, runs: number): Promise<Loop[]> {
+  const loop = async (call: () => Promise<unknown>): Promise<Loop> => {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await call();
@@ -22,20 +21,44 @@ async function transportShare(base: string, n: number, runs: number): Promise<st
     const cpu = process.cpuUsage(cpu0);
     return { perSec: (n * 1000) / ms, cpuUs: (cpu.user + cpu.system) / n };
   };
-  const fetchRuns: { perSec: number; cpuUs: number }[] = [];
-  const kyRuns: { perSec: number; cpuUs: number }[] = [];
-  await loop(() => kyCreate(base, requestBody)); // warmup
-  for (let r = 0; r < runs; r++) {
-    fetchRuns.push(await loop(() => leanCreate(base, requestBody)));
-    kyRuns.push(await loop(() => kyCreate(base, requestBody)));
-  }
+  const results: Loop[][] = calls.map(() => []);
+  for (const call of calls) await loop(call);
+  for (let r = 0; r < runs; r++) for (const [i, call] of calls.entries()) results[i]!.push(await loop(call));
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-  const f = { perSec: med(fetchRuns.map((x) => x.perSec)), cpuUs: med(fetchRuns.map((x) => x.cpuUs)) };
-  const k = { perSec: med(kyRuns.map((x) => x.perSec)), cpuUs: med(kyRuns.map((x) => x.cpuUs)) };
+  return results.map((rs) => ({ perSec: med(rs.map((x) => x.perSec)), cpuUs: med(rs.map((x) => x.cpuUs)) }));
+}
+
+/**
+ * Where the gap to raw `fetch` is: the same loop through ky alone (the SDK's transport, driven as the SDK drives
+ * it), alternated with raw `fetch` in one process.
+ */
+async function transportShare(base: string, n: number, runs: number): Promise<string> {
+  const [f, k] = await alternated(
+    [() => leanCreate(base, requestBody), () => kyCreate(base, requestBody)],
+    n,
+    runs,
+  );
   return (
     `transport alone: the same ${n} calls through ky only (its Request, the clone it keeps for retries, its timeout ` +
-    `controller; no SDK code), alternated with raw fetch: ${k.perSec.toFixed(0)} vs ${f.perSec.toFixed(0)} requests/s ` +
-    `(×${(k.perSec / f.perSec).toFixed(3)}), client CPU ${k.cpuUs.toFixed(0)} vs ${f.cpuUs.toFixed(0)} µs per request`
+    `controller; no SDK code), alternated with raw fetch: ${k!.perSec.toFixed(0)} vs ${f!.perSec.toFixed(0)} requests/s ` +
+    `(×${(k!.perSec / f!.perSec).toFixed(3)}), client CPU ${k!.cpuUs.toFixed(0)} vs ${f!.cpuUs.toFixed(0)} µs per request`
+  );
+}
+
+/** What one pass-through middleware costs: the same client with and without it, alternated in one process. */
+async function middlewareCost(client: any, n: number, runs: number): Promise<string> {
+  const withOne = client.withOptions({
+    middleware: [(request: unknown, next: (r: unknown) => unknown) => next(request)],
+  });
+  const [plain, wrapped] = await alternated(
+    [() => client.messages.create(requestBody), () => withOne.messages.create(requestBody)],
+    n,
+    runs,
+  );
+  return (
+    `one pass-through middleware: ${wrapped!.perSec.toFixed(0)} vs ${plain!.perSec.toFixed(0)} requests/s without ` +
+    `(×${(wrapped!.perSec / plain!.perSec).toFixed(3)}, alternated in one process), client CPU ` +
+    `${wrapped!.cpuUs.toFixed(0)} vs ${plain!.cpuUs.toFixed(0)} µs per request`
   );
 }
 
@@ -93,6 +116,7 @@ const bench: BenchDef = {
       emit({ note: `client CPU per request (median of runs): ${subjectLabel(subject)} ${us.toFixed(0)} µs` });
     }
     if (make === 'lean') emit({ note: await transportShare(base, n, settings.runs) });
+    if (subject === 'ours' && client) emit({ note: await middlewareCost(client, n, settings.runs) });
   },
 };
 

@@ -113,6 +113,7 @@ function indexModule(plan: Plan, header: string): string {
       ]),
       exp('./core/api-promise.js', ['APIPromise']),
       exp('./core/error.js'),
+      exp('./core/middleware.js', ['type Middleware', 'type MiddlewareContext', 'type MiddlewareNext']),
       exp('./core/pagination.js', ['PagePromise']),
       exp('./core/uploads.js', ['toFile', 'type Uploadable']),
     ],

@@ -23,6 +23,7 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './core/error.js';
+export type { Middleware, MiddlewareContext, MiddlewareNext } from './core/middleware.js';
 export { PagePromise } from './core/pagination.js';
 export { toFile, type Uploadable } from './core/uploads.js';
 

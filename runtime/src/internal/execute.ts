@@ -1,9 +1,10 @@
-import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError } from './api-errors.js';
+import { APIConnectionTimeoutError, type APIError, APIIdleTimeoutError, SDKError } from './api-errors.js';
 import { type BodyGuard, guardBody } from './body-guard.js';
 import { castToError, maskSecrets, maskSecretsInError } from './errors.js';
 import { type Fetch, type RetryEvent, sendWithRetries } from './http.js';
+import { composeMiddleware } from './middleware.js';
 import type { APIResponseProps } from './parse.js';
-import type { FinalRequestOptions } from './request-options.js';
+import type { APIRequest, FinalRequestOptions, Middleware, MiddlewareContext } from './request-options.js';
 import { backoffMillis, jitter } from './retry.js';
 import { abortableSleep } from './signals.js';
 import { peekStreamStart } from './stream-start.js';
@@ -31,7 +32,10 @@ export type ExecuteHooks = {
   /** Called once per attempt sent. */
   onAttempt?: (() => void) | undefined;
   fetch: Fetch;
+  /** The client's last step before `fetch`, after all middleware (platform clients sign here). */
   prepareRequest(req: RequestInit, ctx: { url: string; options: FinalRequestOptions }): Promise<void>;
+  /** The call's middleware (client's, then request's) and the context each attempt's chain shares. */
+  middleware?: { steps: readonly Middleware[]; context(retryCount: number): MiddlewareContext } | undefined;
   makeStatusError(status: number, error: Object, message: string | undefined, headers: Headers): APIError;
 };
 
@@ -68,6 +72,7 @@ export async function executeRequest(
   /** The URL of the latest attempt, as `buildRequest` built it (the only place a request's URL is built). */
   let url = options.path;
   let attemptStart = startTime;
+  let attemptCount = 0;
   let attemptTimeout = options.timeout ?? host.timeout;
 
   const unguarded = await sendWithRetries({
@@ -83,20 +88,44 @@ export async function executeRequest(
       url = built.url;
       attemptStart = Date.now();
       attemptTimeout = timeout;
-      await hooks.prepareRequest(req, { url, options });
-      if (debug) {
-        log.debug(
-          `[${requestLogID}] sending request`,
-          formatRequestDetails({
-            method: req.method,
-            url,
-            options,
-            headers: req.headers,
-            retryOf: retryCount ? requestLogID : undefined,
-          }),
+      attemptCount = retryCount;
+      return { url, init: req };
+    },
+    exchange: async (attempt, send) => {
+      const retryCount = attemptCount;
+      // The client's last step: prepareRequest (platform signing) on the request as the chain passes it on.
+      const last = async ({ url: target, ...rest }: APIRequest): Promise<Response> => {
+        const init = rest as RequestInit;
+        await hooks.prepareRequest(init, { url: target, options });
+        if (debug) {
+          log.debug(
+            `[${requestLogID}] sending request`,
+            formatRequestDetails({
+              method: init.method,
+              url: target,
+              options,
+              headers: new Headers(init.headers),
+              retryOf: retryCount ? requestLogID : undefined,
+            }),
+          );
+        }
+        return send(target, init);
+      };
+      const headers = attempt.init.headers;
+      const request = {
+        ...attempt.init,
+        url: attempt.url,
+        headers: headers instanceof Headers ? headers : new Headers(headers),
+      };
+      const chain = hooks.middleware;
+      if (!chain?.steps.length) return last(request);
+      const response = await composeMiddleware(chain.steps, last, chain.context(retryCount))(request);
+      if (response.bodyUsed || response.body?.locked) {
+        throw new SDKError(
+          'middleware consumed the response body; read response.clone() to inspect it, or return new Response(body, response) to replace it',
         );
       }
-      return { url, init: req };
+      return response;
     },
     onRetry: (event) => logRetry(host, requestLogID, event, hooks.maxRetries, startTime),
     credentialOrigin: credentialOriginOf(host, options.defaultBaseURL),

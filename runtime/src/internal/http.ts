@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './api-errors.js';
 import { castToError, isAbortError } from './errors.js';
+import { isFetchError, markFetchErrors } from './middleware.js';
 import { fetchPinned } from './pinned-fetch.js';
 import { backoffMillis, jitter, MAX_RETRY_DELAY_MS, retryAfterMillis, shouldRetryResponse } from './retry.js';
 import { cancelBody } from './shims.js';
@@ -35,7 +36,16 @@ export type SendOptions = {
   credentialOrigin: string;
   /** Told when credentials are withheld from another origin. */
   onCredentialsWithheld?: ((origin: string) => void) | undefined;
+  /**
+   * Sends one prepared attempt through `send` (the fetch, credentials pinned), with whatever runs around it: the
+   * client's middleware chain and its last step. An error that did not come out of `send` is not retried.
+   * Absent: `send` itself.
+   */
+  exchange?: ((attempt: PreparedAttempt, send: Send) => Promise<Response>) | undefined;
 };
+
+/** The fetch an attempt ends in. */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Wraps errors from building a request so the retry policy can tell them from network errors. */
 class PrepareError extends Error {
@@ -113,6 +123,9 @@ function toSDKError(err: unknown, signal: AbortSignal, isTimeoutError: KyModule[
 export async function sendWithRetries(o: SendOptions): Promise<Response> {
   const { default: ky, ForceRetryError, isTimeoutError } = await loadKy();
   let attempts = 0;
+  const send: Send = markFetchErrors((url: string, init: RequestInit) =>
+    fetchPinned(o.fetch, url, init, o.credentialOrigin, o.onCredentialsWithheld),
+  );
   /** The wait before the next attempt, when the server asked for one (`retry-after`). */
   let requestedDelay: number | undefined;
   const prepare = async (retryCount: number): Promise<PreparedAttempt> => {
@@ -129,13 +142,22 @@ export async function sendWithRetries(o: SendOptions): Promise<Response> {
     // The caller aborted while ky waited to retry: stop here (shouldRetry sees the abort and ends the loop).
     if (o.signal.aborted) throw o.signal.reason;
     const prepared = retryCount === 0 && first ? first : await prepare(retryCount);
-    const response = await fetchPinned(
-      o.fetch,
-      prepared.url,
-      { ...prepared.init, signal: eitherSignal(request.signal, o.signal) },
-      o.credentialOrigin,
-      o.onCredentialsWithheld,
-    );
+    const attempt = {
+      url: prepared.url,
+      init: { ...prepared.init, signal: eitherSignal(request.signal, o.signal) },
+    };
+    let response: Response;
+    if (o.exchange) {
+      try {
+        response = await o.exchange(attempt, send);
+      } catch (err) {
+        // A fetch error, or one after an abort or ky's timeout, follows the retry policy; anything else is final.
+        if (isFetchError(err) || attempt.init.signal.aborted) throw err;
+        throw new PrepareError(err);
+      }
+    } else {
+      response = await send(attempt.url, attempt.init);
+    }
     if (!response.ok && retryCount < o.maxRetries && shouldRetryResponse(response)) {
       const delayMs = retryAfterMillis(response.headers);
       o.onRetry?.({ retryCount, response, delayMs });

@@ -2,6 +2,7 @@
 
 import type { HeadersLike } from '../internal/headers.js';
 import type { Fetch } from '../internal/http.js';
+import type { Middleware } from '../internal/request-options.js';
 import type { MergedRequestInit } from '../internal/types.js';
 import type { Logger, LogLevel } from '../internal/utils/log.js';
 
@@ -54,6 +55,11 @@ export interface ClientOptions {
   fetchOptions?: MergedRequestInit | undefined;
   /** `fetch` implementation. @default globalThis.fetch */
   fetch?: Fetch | undefined;
+  /**
+   * Functions around every HTTP attempt, in order, before any per-request `middleware`: each may change the
+   * request, answer it, call `next` again, or replace the response. Kept by `withOptions()`.
+   */
+  middleware?: readonly Middleware[] | undefined;
   /**
    * Retries after a connection error, timeout, 408, 409, 429 or >= 500.
    * @default 2

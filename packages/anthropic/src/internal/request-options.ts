@@ -2,6 +2,7 @@
 
 import type { HeadersLike } from './headers.js';
 import type { HTTPMethod, MergedRequestInit } from './types.js';
+import type { Logger } from './utils/log.js';
 
 /**
  * Per-request options accepted as the last argument of every SDK method.
@@ -44,6 +45,8 @@ export type RequestOptions = {
   fetchOptions?: MergedRequestInit;
   /** Cancels the request (and a streaming body) when aborted. */
   signal?: AbortSignal | undefined | null;
+  /** Middleware for this request only, run after the client's (see `Middleware`). */
+  middleware?: readonly Middleware[] | undefined;
   /** Idempotency key, sent when the client defines an idempotency header. */
   idempotencyKey?: string;
   /** Base URL used for this request unless the client's base URL was overridden. */
@@ -68,3 +71,46 @@ export type StreamClass = {
 
 /** Request options once the method and path are known. */
 export type FinalRequestOptions = RequestOptions & { method: HTTPMethod; path: string };
+
+/** An HTTP request as it goes to `fetch`: its `RequestInit` and URL. `headers` may be changed in place. */
+export type APIRequest = Omit<RequestInit, 'headers'> & { url: string; headers: Headers };
+
+/** The rest of the middleware chain, ending in `fetch`; may be called more than once, or not at all. */
+export type MiddlewareNext = (request: APIRequest) => Promise<Response>;
+
+/** What a middleware knows of the call in flight; one context is shared by the chain of one attempt. */
+export interface MiddlewareContext {
+  /** The options of the API call (method, path, query, body before encoding, `stream`, ...). */
+  readonly options: FinalRequestOptions;
+  /** The client's logger, filtered to the client's log level. */
+  readonly logger: Logger;
+  /** 0 for the first attempt, then 1, 2, ... for the SDK's retries. */
+  readonly retryCount: number;
+  /**
+   * The body parsed as the SDK would parse it for this call (JSON with `_request_id`, else text; `null` for a
+   * 204; a streaming call's `Stream`, a download's `Response`), read from a clone, so the body stays readable.
+   * Non-streaming results are cached per response.
+   */
+  parse<T = unknown>(response: Response): Promise<T>;
+}
+
+/**
+ * A function around each HTTP attempt: it may read or change the request, call `next` once, several times or
+ * not at all, and read or replace the response. It must not consume the body of the response it returns (read a
+ * `clone()`, or use `ctx.parse`). See `internal/middleware.ts` for how the chain runs.
+ *
+ * @example
+ * ```ts
+ * const timing: Middleware = async (request, next, ctx) => {
+ *   const started = Date.now();
+ *   const response = await next(request);
+ *   ctx.logger.info(`${request.method} ${request.url}: ${response.status} in ${Date.now() - started} ms`);
+ *   return response;
+ * };
+ * ```
+ */
+export type Middleware = (
+  request: APIRequest,
+  next: MiddlewareNext,
+  ctx: MiddlewareContext,
+) => Promise<Response>;

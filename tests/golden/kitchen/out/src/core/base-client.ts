@@ -6,9 +6,14 @@ import { executeWithStreamRetry } from '../internal/execute.js';
 import { fetchWithTimeout } from '../internal/fetch-with-timeout.js';
 import { buildHeaders, type HeadersLike, type NullableHeaders } from '../internal/headers.js';
 import type { Fetch } from '../internal/http.js';
-import type { APIResponseProps } from '../internal/parse.js';
+import { type APIResponseProps, defaultParseResponse } from '../internal/parse.js';
 import { composeRequestHeaders } from '../internal/request-headers.js';
-import type { FinalRequestOptions, RequestOptions } from '../internal/request-options.js';
+import type {
+  FinalRequestOptions,
+  Middleware,
+  MiddlewareContext,
+  RequestOptions,
+} from '../internal/request-options.js';
 import { type CredentialFact, SDK } from '../internal/sdk-facts.js';
 import type {
   FinalizedRequestInit,
@@ -18,7 +23,7 @@ import type {
 } from '../internal/types.js';
 import { buildURLWithQuery } from '../internal/url.js';
 import { readEnv } from '../internal/utils/env.js';
-import { type Logger, type LogLevel, parseLogLevel } from '../internal/utils/log.js';
+import { type Logger, type LogLevel, loggerFor, parseLogLevel } from '../internal/utils/log.js';
 import { uuid4 } from '../internal/utils/uuid.js';
 import { isEmptyObj, validatePositiveInteger } from '../internal/utils/values.js';
 import { VERSION } from '../version.js';
@@ -68,6 +73,8 @@ export class BaseAnthropic {
   logger: Logger;
   logLevel: LogLevel | undefined;
   fetchOptions: MergedRequestInit | undefined;
+  /** Runs around every attempt of every request, before per-request middleware (see `ClientOptions.middleware`). */
+  readonly middleware: readonly Middleware[];
 
   protected fetch: Fetch;
   /** Header carrying an idempotency key on non-GET requests, when set by a subclass. */
@@ -108,6 +115,7 @@ export class BaseAnthropic {
     this.baseURL = options.baseURL!;
     this.timeout = options.timeout ?? BaseAnthropic.DEFAULT_TIMEOUT;
     this.logger = options.logger ?? console;
+    this.middleware = [...(options.middleware ?? [])];
     this.logLevel = 'warn';
     this.logLevel =
       parseLogLevel(options.logLevel, 'ClientOptions.logLevel', this) ??
@@ -140,6 +148,7 @@ export class BaseAnthropic {
       logLevel: this.logLevel,
       fetch: this.fetch,
       fetchOptions: this.fetchOptions,
+      middleware: this.middleware,
       ...Object.fromEntries(
         SDK.credentials.map((c) => [c.option, this.#setters.get(c.option) ?? this.credential(c)]),
       ),
@@ -396,14 +405,49 @@ export class BaseAnthropic {
     if (options.signal?.aborted) throw new Errors.APIUserAbortError();
     const idleTimeout = options.idleTimeout ?? this._options.idleTimeout ?? BaseAnthropic.DEFAULT_IDLE_TIMEOUT;
     validatePositiveInteger('idleTimeout', idleTimeout);
+    const steps = options.middleware?.length ? [...this.middleware, ...options.middleware] : this.middleware;
     return executeWithStreamRetry(this, options, {
       maxRetries: retriesOverride ?? options.maxRetries ?? this.maxRetries,
       idleTimeout,
       fetch: this.fetch,
       prepareRequest: (req, ctx) => this.prepareRequest(req, ctx),
+      middleware: steps.length
+        ? { steps, context: (retryCount) => this.middlewareContext(options, retryCount) }
+        : undefined,
       makeStatusError: (status, error, message, headers) =>
         this.makeStatusError(status, error, message, headers),
     });
+  }
+
+  /** What one attempt's middleware chain shares: the call's options, the logger, the attempt, `parse`. */
+  private middlewareContext(options: FinalRequestOptions, retryCount: number): MiddlewareContext {
+    const parsed = new WeakMap<Response, Promise<unknown>>();
+    const read = (response: Response) => {
+      const streaming = Boolean(options.stream) && response.ok;
+      // An error response parses as JSON or text, as the SDK reads it for its status error.
+      const asRead = response.ok ? options : { ...options, stream: false, __binaryResponse: false };
+      return {
+        streaming,
+        value: defaultParseResponse<unknown>(this, {
+          response: response.clone(),
+          options: asRead,
+          // Its own controller: ending the middleware's copy of a stream leaves the caller's running.
+          controller: new AbortController(),
+          requestLogID: '',
+          retryOfRequestLogID: undefined,
+          startTime: Date.now(),
+        }),
+      };
+    };
+    const parse = (response: Response): Promise<unknown> => {
+      const cached = parsed.get(response);
+      if (cached) return cached;
+      const { streaming, value } = read(response);
+      // A stream can be read once: each call gets its own copy.
+      if (!streaming) parsed.set(response, value);
+      return value;
+    };
+    return { options, logger: loggerFor(this), retryCount, parse: parse as MiddlewareContext['parse'] };
   }
 
   static Kitchen = this;
