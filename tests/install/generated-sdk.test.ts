@@ -103,4 +103,28 @@ new Petstore({ baseURL: 'http://127.0.0.1:9', maxRetries: 0 }).pets.retrieve('x'
     const { stdout } = await sh(process.execPath, ['main.cjs'], project, { PETSTORE_API_KEY: '' });
     expect(stdout).toMatch(/set `apiKey` \(or PETSTORE_API_KEY\)/);
   });
+
+  it('carries the runtime middleware: a client middleware can answer a call without the network', async () => {
+    writeFileSync(
+      join(project, 'middleware.mjs'),
+      `import Petstore from 'petstore';
+const seen = [];
+const client = new Petstore({
+  baseURL: 'http://127.0.0.1:9',
+  maxRetries: 0,
+  middleware: [async (request, next, ctx) => {
+    seen.push(request.method + ' ' + request.url + ' ' + ctx.retryCount);
+    return Response.json({ id: 'pet_m', name: 'from middleware' });
+  }],
+});
+const pet = await client.pets.retrieve('pet_m');
+console.log(JSON.stringify({ pet: pet.name, seen }));
+`,
+    );
+    const { stdout } = await sh(process.execPath, ['middleware.mjs'], project, { PETSTORE_API_KEY: 'pk-1' });
+    expect(JSON.parse(stdout)).toEqual({
+      pet: 'from middleware',
+      seen: ['GET http://127.0.0.1:9/pets/pet_m 0'],
+    });
+  });
 });
