@@ -65,7 +65,12 @@ async function typecheckOnce(
       types: ['node'],
       typeRoots: [join(ROOT, 'node_modules/@types')],
     },
-    files: outDirs.flatMap((d) => [join(d, 'src/client.ts'), join(d, 'src/resources/index.ts')]),
+    // The package entry too: it is what users import (and the only module that names some runtime paths).
+    files: outDirs.flatMap((d) =>
+      ['src/index.ts', 'src/client.ts', 'src/resources/index.ts']
+        .map((f) => join(d, f))
+        .filter((f) => existsSync(f)),
+    ),
   };
   writeFileSync(join(workDir, name), JSON.stringify(tsconfig));
   const stdout = await new Promise<string>((resolve) => {

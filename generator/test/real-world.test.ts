@@ -91,6 +91,17 @@ describe('real-world failure classes', () => {
       'resources/pets/-2fa.ts',
       /export type Tracked = Tracked\.product & /,
     ],
+    [
+      'a resource type named like the client class is imported under an alias',
+      'client.ts',
+      /type Api as ApiType/,
+    ],
+    ['and keeps its name in the client namespace', 'client.ts', /type ApiType as Api,/],
+    [
+      "a name two modules export is the namespace's once",
+      'client.ts',
+      /^(?![\s\S]*as OrderCancelled[,;][\s\S]*(as|type) OrderCancelled\b)[\s\S]*as OrderCancelled,/,
+    ],
   ])('%s', (_name, file, want) => {
     expect(read(file)).toMatch(want);
   });

@@ -21,7 +21,8 @@ function classFor(r: PlannedClientResource): string {
 export function clientModule(plan: Plan): (string | StatementStructures)[] {
   const c = plan.client;
   const imports = [...baseImports(plan)];
-  for (const r of c.resources) imports.push(...resourceImports(r, true), ...nestedImports(r));
+  const local = typeLocals(plan);
+  for (const r of c.resources) imports.push(...resourceImports(r, local), ...nestedImports(r));
   imports.push(...handWrittenImports(plan));
   const seen = new Set<string>();
   const unique = imports.filter((i) => {
@@ -120,14 +121,40 @@ function baseImports(plan: Plan): ImportDeclarationStructure[] {
   return out;
 }
 
-function resourceImports(r: PlannedClientResource, withTypes: boolean): ImportDeclarationStructure[] {
+/**
+ * The name client.ts gives each imported resource type, by resource module: its own, unless a declaration of
+ * client.ts has it (a schema named like the client class: `Api` in an API whose client is `Api`) or an earlier
+ * resource's type took it (two modules with an `OrderCancelled`); then `<Name>Type` (numbered if taken).
+ */
+function typeLocals(plan: Plan): (r: PlannedClientResource, type: string) => string {
+  const c = plan.client;
+  const taken = new Set([c.className, c.baseClassName, 'ClientOptions', ...c.constants.map((k) => k.name)]);
+  for (const r of c.resources) taken.add(r.className);
+  const names = new Map<string, string>();
+  for (const r of c.resources) {
+    for (const t of r.types) {
+      let local = t;
+      for (let i = 1; taken.has(local); i++) local = i === 1 ? `${t}Type` : `${t}Type${i}`;
+      taken.add(local);
+      names.set(`${r.module}\u0000${t}`, local);
+    }
+  }
+  return (r, type) => names.get(`${r.module}\u0000${type}`) ?? type;
+}
+
+function resourceImports(
+  r: PlannedClientResource,
+  local: ((r: PlannedClientResource, type: string) => string) | undefined,
+): ImportDeclarationStructure[] {
   const out: ImportDeclarationStructure[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: specifier(FILE, `resources/${r.module}`),
       namedImports: [
         ...(r.overlay ? [] : [r.className]),
-        ...(withTypes ? r.types.map((t) => `type ${t}`) : []),
+        ...(local
+          ? r.types.map((t) => (local(r, t) === t ? `type ${t}` : `type ${t} as ${local(r, t)}`))
+          : []),
       ],
     },
   ];
@@ -301,6 +328,13 @@ function mergedNamespace(r: PlannedClientResource, indent: string): string[] {
 
 function namespace(plan: Plan): string {
   const c = plan.client;
+  const local = typeLocals(plan);
+  const exported = new Set<string>([
+    'RequestOptions',
+    ...namespaceSchemes(plan).flatMap((sc) => [sc.name, sc.paramsType].filter(Boolean)),
+    ...c.reexports.namespace.map((n) => n.name),
+    ...overlaysOf(c.resources).flatMap((o) => o.exports.map((n) => n.name)),
+  ]);
   const lines: string[] = [
     `export declare namespace ${c.className} {`,
     '  export type RequestOptions = Opts.RequestOptions;',
@@ -313,14 +347,17 @@ function namespace(plan: Plan): string {
   for (const r of c.resources) {
     // A top-level resource's names are the namespace's own, as its generated types are.
     lines.push(...(r.overlay?.exports ?? []).map((n) => namespaceReexport(n, '  ')));
+    // A type name two resources export is the namespace's once, from the first; the other's stays in its own.
+    const own = r.types.filter((t) => !exported.has(t));
+    for (const t of own) exported.add(t);
     const names = [
       ...(merged(r) ? [] : [`${r.className} as ${r.className}`]),
-      ...r.types.map((t) => `type ${t} as ${t}`),
+      ...own.map((t) => `type ${local(r, t)} as ${t}`),
     ];
     if (merged(r)) lines.push(...mergedNamespace(r, '  '));
     lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
   }
-  for (const t of c.sharedTypes) lines.push(`  export type ${t} = Shared.${t};`);
+  for (const t of c.sharedTypes) if (!exported.has(t)) lines.push(`  export type ${t} = Shared.${t};`);
   lines.push('}');
   return lines.join('\n');
 }

@@ -114,7 +114,8 @@ function indexModule(plan: Plan, header: string): string {
       exp('./core/api-promise.js', ['APIPromise']),
       exp('./core/error.js'),
       exp('./core/middleware.js', ['type Middleware', 'type MiddlewareContext', 'type MiddlewareNext']),
-      exp('./core/pagination.js', ['PagePromise']),
+      // The runtime's page promise: there whether or not the config declares page schemes (core/pagination.ts).
+      exp('./core/abstract-page.js', ['PagePromise']),
       exp('./core/uploads.js', ['toFile', 'type Uploadable']),
     ],
   });

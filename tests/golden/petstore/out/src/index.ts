@@ -4,5 +4,5 @@ export { Petstore as default, Petstore, BaseClient, type ClientOptions } from '.
 export { APIPromise } from './core/api-promise.js';
 export * from './core/error.js';
 export { type Middleware, type MiddlewareContext, type MiddlewareNext } from './core/middleware.js';
-export { PagePromise } from './core/pagination.js';
+export { PagePromise } from './core/abstract-page.js';
 export { toFile, type Uploadable } from './core/uploads.js';
