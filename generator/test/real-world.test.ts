@@ -87,9 +87,14 @@ describe('real-world failure classes', () => {
       /crontab: '\*\\\/5 \* \* \* \*'/,
     ],
     [
-      '`allOf` over an inline schema is an intersection',
+      'a dot in a spec schema name is punctuation: a declared type, extended by an allOf',
       'resources/pets/-2fa.ts',
-      /export type Tracked = Tracked\.product & /,
+      /export interface Tracked extends OrderProduct \{/,
+    ],
+    [
+      'dotted schemas that refer to each other are declared once, not printed at each use',
+      'resources/deep.ts',
+      /export interface DeepL0 \{\n {2}a\?: DeepL1;\n {2}b\?: DeepL1;/,
     ],
     [
       'a resource type named like the client class is imported under an alias',

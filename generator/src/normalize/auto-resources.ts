@@ -3,7 +3,7 @@ import { GeneratorError } from '../errors.js';
 import { firstTag, groupOf, literals, type OperationShape, uniqueName } from '../init/operation-names.js';
 import type { IR, IROperation, IRResource } from '../ir/types.js';
 import { baseClientMembers } from '../load/runtime-source.js';
-import { camelCase, memberName, pascalCase, typeName } from '../plan/names.js';
+import { camelCase, memberName, pascalCase, schemaTypeName, typeName } from '../plan/names.js';
 
 /** Where an operation lands: the resource chain from the client, and the path its method is named from. */
 interface Placement {
@@ -142,7 +142,7 @@ class ResourceTree {
     // A resource class may not take the name of a schema type or of the client's own classes.
     const { className, baseClassName } = config.client;
     this.schemaNames = new Set([
-      ...Object.keys(ir.schemas).map((n) => typeName(n)),
+      ...Object.keys(ir.schemas).map((n) => schemaTypeName(n, config.typeNames)),
       className,
       baseClassName,
     ]);

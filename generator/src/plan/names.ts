@@ -74,6 +74,16 @@ const TYPE_KEYWORDS = new Set(
 );
 
 /**
+ * The SDK type name of a component schema before numbering: the config's `typeNames` entry if any, else the spec
+ * name made usable. A dot in the spec's own name (`Chart.Axes`) is punctuation, not a namespace (`ChartAxes`):
+ * only a `typeNames` entry puts a type inside another's namespace.
+ */
+export function schemaTypeName(specName: string, typeNames: Readonly<Record<string, string>>): string {
+  const renamed = typeNames[specName];
+  return typeName(renamed ?? (specName.includes('.') ? specName.replace(/\./g, '-') : specName));
+}
+
+/**
  * A schema name usable as a TypeScript type name: kept when valid, else PascalCased (`simple-user` ->
  * `SimpleUser`); a type keyword gets a `Type` suffix (`object` -> `ObjectType`).
  */

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/index.js';
 import type { IR, IRResource, IRType } from '../ir/types.js';
-import { typeName } from './names.js';
+import { schemaTypeName } from './names.js';
 import type { TypeHome } from './types.js';
 
 /**
@@ -14,14 +14,16 @@ export function typeHomes(ir: IR, config: ResolvedConfig): Record<string, TypeHo
   const auto = autoModules(ir);
   const used = new Set<string>();
   for (const schema of Object.values(ir.schemas)) {
-    const given = config.typeNames[schema.name] ?? schema.name;
-    let name = typeName(given);
+    // A dotted name (from `typeNames` only) is printed at each use (inline). Printing the spec's own dotted
+    // schemas inline expanded a spec whose 113 dotted schemas refer to each other without end (presalytics.io).
+    const base = schemaTypeName(schema.name, config.typeNames);
+    let name = base;
     const glob = globs.find((g) => g.re.test(schema.source));
     const module = glob?.module ?? auto.get(schema.name) ?? config.defaultTypeModule;
     // Spec names that differ only in punctuation (`Endpoint-get-users`, `Endpoint-get-users--`) are numbered
     // within a module; a clash the config asks for (`typeNames`) is left for the collision check to report.
     if (config.typeNames[schema.name] === undefined)
-      for (let i = 2; used.has(`${module}#${name}`); i++) name = `${typeName(given)}${i}`;
+      for (let i = 2; used.has(`${module}#${name}`); i++) name = `${base}${i}`;
     used.add(`${module}#${name}`);
     homes[schema.name] =
       name.includes('.') || glob?.module === null ? { module, name, inline: true } : { module, name };
