@@ -1,3 +1,4 @@
+import type { Middleware } from '@sdkgen/anthropic';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnthropicBedrock } from '../src/index.js';
 import { type BedrockReply, startBedrockServer, TEST_CREDENTIALS } from './helpers/bedrock-server.js';
@@ -21,23 +22,30 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** A client for the verifying server with the test credentials and `middleware`. */
+const clientWith = (middleware: Middleware[], maxRetries = 0) =>
+  new AnthropicBedrock({
+    baseURL: server!.url,
+    awsRegion: 'us-east-1',
+    awsAccessKey: TEST_CREDENTIALS.accessKeyId,
+    awsSecretKey: TEST_CREDENTIALS.secretAccessKey,
+    maxRetries,
+    middleware,
+  });
+
 describe('AnthropicBedrock with middleware', () => {
   it('signs after the middleware: a body it edits still carries a valid SigV4 signature (AWS SDK verifier)', async () => {
     server = await startBedrockServer({ handler: () => ok });
-    const client = new AnthropicBedrock({
-      baseURL: server.url,
-      awsRegion: 'us-east-1',
-      awsAccessKey: TEST_CREDENTIALS.accessKeyId,
-      awsSecretKey: TEST_CREDENTIALS.secretAccessKey,
-      maxRetries: 0,
-      middleware: [
+    const client = clientWith(
+      [
         async (request, next) => {
           const body = JSON.parse(String(request.body));
           request.headers.set('x-edited', '1');
           return next({ ...request, body: JSON.stringify({ ...body, max_tokens: 99 }) });
         },
       ],
-    });
+      0,
+    );
     await client.messages.create({
       model: MODEL,
       max_tokens: 16,
@@ -55,20 +63,16 @@ describe('AnthropicBedrock with middleware', () => {
       handler: () => (n++ === 0 ? { kind: 'json', status: 500, body: { message: 'try again' } } : ok),
     });
     let calls = 0;
-    const client = new AnthropicBedrock({
-      baseURL: server.url,
-      awsRegion: 'us-east-1',
-      awsAccessKey: TEST_CREDENTIALS.accessKeyId,
-      awsSecretKey: TEST_CREDENTIALS.secretAccessKey,
-      maxRetries: 1,
-      middleware: [
+    const client = clientWith(
+      [
         async (request, next) => {
           calls++;
           request.headers.set('x-attempt', String(calls));
           return next(request);
         },
       ],
-    });
+      1,
+    );
     await client.messages.create({
       model: MODEL,
       max_tokens: 16,
