@@ -56,4 +56,17 @@ describe('generated SDK invariants', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  test('lines fit in 110 columns, except what cannot be broken (a string, a comment, an `export import`)', () => {
+    const long: string[] = [];
+    for (const f of [...generated, ...files(join(PKG, 'tests/api-resources'))]) {
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const unbreakable = /^\s*(\*|\/\/|\/\*\*|export import |['`].*['`],?$)/.test(line);
+          if (line.length > 110 && !unbreakable) long.push(`${relative(PKG, f)}:${i + 1}: ${line.length}`);
+        });
+    }
+    expect(long).toEqual([]);
+  });
 });

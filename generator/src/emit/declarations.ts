@@ -10,7 +10,6 @@ import {
 import type { IRDocs, IRType } from '../ir/types.js';
 import { propertyKey } from '../plan/names.js';
 import type { PlannedProperty, PlannedType } from '../plan/types.js';
-import { splitTopLevel } from './split-top-level.js';
 import {
   docText,
   type HoistedType,
@@ -129,7 +128,7 @@ function property(p: PlannedProperty, scope: PrintScope, hoister: Hoister): Prop
   const out: PropertySignatureStructure = {
     kind: StructureKind.PropertySignature,
     name: propertyKey(p.name),
-    type: wrapLong(p.name, printType(p.type, scope, p.name, hoister)),
+    type: printType(p.type, scope, p.name, hoister),
     hasQuestionToken: !p.required,
   };
   const d = docsArray(p);
@@ -147,20 +146,8 @@ function aliasDecl(
   let type = decl.text ?? 'unknown';
   if (decl.type) type = printType(decl.type, scope, name, hoister);
   if (decl.generic) type = `${decl.generic.name}<${printType(decl.generic.arg, scope, 'item')}>`;
-  if (name.length + type.length > 90 && decl.type?.kind === 'union') type = multilineUnion(type);
   const out: TypeAliasDeclarationStructure = { kind: StructureKind.TypeAlias, name, isExported: true, type };
   const d = docsArray(docs);
   if (d) out.docs = d;
   return out;
-}
-
-/** `| A\n| B` form of a union, printed by ts-morph one member per line. */
-function multilineUnion(type: string): string {
-  const parts = splitTopLevel(type, '|').map((part) => part.trim());
-  return parts.length > 1 ? `\n| ${parts.join('\n| ')}` : type;
-}
-
-/** Property types that would push the line past ~100 columns are printed one union member per line. */
-function wrapLong(name: string, type: string): string {
-  return name.length + type.length > 96 ? multilineUnion(type) : type;
 }

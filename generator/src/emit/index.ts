@@ -6,6 +6,7 @@ import type { Plan, PlannedModule } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
 import { clientModule } from './client-module.js';
 import { endpointTests } from './endpoint-tests.js';
+import { formatFiles } from './format.js';
 import { indexModule } from './index-modules.js';
 import { packageFiles } from './package-files.js';
 import { paginationFile } from './pagination.js';
@@ -56,11 +57,13 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   });
   const pagination = paginationFile(plan, header);
   if (pagination) files.push({ path: 'src/core/pagination.ts', content: pagination });
-  files.push(...runtimeFiles(plan.runtime, header));
   files.push({ path: 'api.md', content: apiDoc(plan) });
   files.push(...endpointTests(plan, header, opts.packageName));
   if (opts.package) files.push(...packageFiles(plan, opts.package, header));
-  return files.sort((a, b) => compareStrings(a.path, b.path));
+  // The runtime is formatted where it is written (runtime/src); only what emit prints goes through the formatter.
+  return [...formatFiles(files), ...runtimeFiles(plan.runtime, header)].sort((a, b) =>
+    compareStrings(a.path, b.path),
+  );
 }
 
 /** The file of one resource module, or two when its types are long enough to split. */

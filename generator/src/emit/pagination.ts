@@ -27,19 +27,7 @@ const ROLES: Role[] = ['items', 'hasMore', 'firstId', 'lastId', 'nextPage', 'nex
 export function paginationFile(plan: Plan, header: string): string | undefined {
   const statements = paginationModule(plan);
   if (!statements) return undefined;
-  return printSource(`${FILE}.ts`, header, { statements }).split('\n').map(wrapConstructor).join('\n');
-}
-
-/** ts-morph prints constructor parameters on one line (print.ts wraps only members with a return type). */
-function wrapConstructor(line: string): string {
-  const m = /^( +)constructor\((.*)\) \{$/.exec(line);
-  if (!m || line.length <= 110) return line;
-  const [, indent, params] = m as unknown as [string, string, string];
-  const inner = params
-    .split(', ')
-    .map((p) => `${indent}  ${p},`)
-    .join('\n');
-  return `${indent}constructor(\n${inner}\n${indent}) {`;
+  return printSource(`${FILE}.ts`, header, { statements });
 }
 
 /** The statements of {@link paginationFile}. */

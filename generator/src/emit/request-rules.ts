@@ -28,8 +28,14 @@ export function ruleLines(m: PlannedMethod, target: string, scope: PrintScope): 
   const lines: string[] = [];
   if (r.deprecated) {
     const v = `${target}.${r.deprecated.param}`;
-    const msg = template(r.deprecated.message, { model: v, date: `${DEPRECATED_TABLE}[${v}]` });
-    lines.push(`if (${v} in ${DEPRECATED_TABLE}) {`, `  console.warn(${msg});`, '}');
+    // The date is a local: a formatter keeps `${date}` on the line but breaks `${TABLE[model]}` apart.
+    const msg = template(r.deprecated.message, { model: v, date: 'date' });
+    lines.push(
+      `if (${v} in ${DEPRECATED_TABLE}) {`,
+      `  const date = ${DEPRECATED_TABLE}[${v}];`,
+      `  console.warn(${msg});`,
+      '}',
+    );
   }
   for (const w of r.warnings) {
     const v = `${target}.${w.param}`;

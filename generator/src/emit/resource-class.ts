@@ -214,7 +214,7 @@ function jsonlCall(
   const { method: from, field, statusField, noun, hasId } = m.urlFrom;
   const positional = m.pathParams.filter((p) => p.positional).map((p) => p.local);
   const args = [...positional, ...(m.params ? [argName] : []), 'options'].join(', ');
-  const status = statusField ? ` \${String(source.${statusField})}` : '';
+  const status = statusField ? ` \${source.${statusField}}` : '';
   const id = hasId ? ` - \${source.id}` : '';
   return [
     `const source = await this.${from}(${args});`,

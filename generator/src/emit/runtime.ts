@@ -14,6 +14,7 @@ import {
 } from 'ts-morph';
 import { RUNTIME_SRC } from '../load/runtime-source.js';
 import type { PlannedRuntime } from '../plan/runtime.js';
+import { formatTypeScript } from './format.js';
 import type { RenderedFile } from './rendered-file.js';
 
 /** Folders of the runtime copied into each SDK's `src/`. */
@@ -55,10 +56,12 @@ export function runtimeFiles(rt: PlannedRuntime, header: string): RenderedFile[]
     if (rel === 'core/client-options.ts') instantiateClientOptions(sf, rt);
   }
   renameClasses(project, rt.renames);
-  const files = sources.map(({ rel, sf }) => ({
-    path: `src/${rel}`,
-    content: `${header}\n${sf.getFullText()}`,
-  }));
+  const files = sources.map(({ rel, sf }) => {
+    const path = `src/${rel}`;
+    const content = `${header}\n${sf.getFullText()}`;
+    // The facts module is printed here, not copied: it alone goes through the formatter.
+    return { path, content: rel === FACTS ? formatTypeScript(path, content) : content };
+  });
   files.push({
     path: 'src/version.ts',
     content: `${header}\n/** Version of this package. */\nexport const VERSION = ${JSON.stringify(rt.version)};\n`,

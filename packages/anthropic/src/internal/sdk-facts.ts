@@ -57,50 +57,51 @@ export interface SDKFacts {
 }
 
 export const SDK: SDKFacts = {
-      "clientName": "Anthropic",
-      "baseURL": "https://api.anthropic.com",
-      "baseURLEnv": "ANTHROPIC_BASE_URL",
-      "logLevelEnv": "ANTHROPIC_LOG",
-      "timeoutMs": 600000,
-      "maxRetries": 2,
-      "credentials": [
-        {
-          "option": "apiKey",
-          "method": "apiKeyAuth",
-          "env": "ANTHROPIC_API_KEY",
-          "header": "X-Api-Key",
-          "format": "{value}"
-        },
-        {
-          "option": "authToken",
-          "method": "bearerAuth",
-          "env": "ANTHROPIC_AUTH_TOKEN",
-          "header": "Authorization",
-          "format": "Bearer {value}"
-        }
-      ],
-      "defaultHeaders": {
-        "anthropic-version": "2023-06-01"
-      },
-      "browserAccessHeader": "anthropic-dangerous-direct-browser-access",
-      "requestIdHeader": "request-id",
-      "streamEvents": [
-        "completion",
-        "message_start",
-        "message_delta",
-        "message_stop",
-        "content_block_start",
-        "content_block_delta",
-        "content_block_stop"
-      ],
-      "streamRetryableErrors": [
-        "overloaded_error",
-        "api_error"
-      ],
-      "nonStreamingLimit": {
-        "defaultMs": 600000,
-        "maxTimeMs": 3600000,
-        "tokensPerMaxTime": 128000,
-        "errorMessage": "Streaming is required for operations that may take longer than 10 minutes. See https://github.com/anthropics/anthropic-sdk-typescript#long-requests for more details"
-      }
-    };
+  clientName: 'Anthropic',
+  baseURL: 'https://api.anthropic.com',
+  baseURLEnv: 'ANTHROPIC_BASE_URL',
+  logLevelEnv: 'ANTHROPIC_LOG',
+  timeoutMs: 600000,
+  maxRetries: 2,
+  credentials: [
+    {
+      option: 'apiKey',
+      method: 'apiKeyAuth',
+      env: 'ANTHROPIC_API_KEY',
+      header: 'X-Api-Key',
+      format: '{value}',
+    },
+    {
+      option: 'authToken',
+      method: 'bearerAuth',
+      env: 'ANTHROPIC_AUTH_TOKEN',
+      header: 'Authorization',
+      format: 'Bearer {value}',
+    },
+  ],
+  defaultHeaders: {
+    'anthropic-version': '2023-06-01',
+  },
+  browserAccessHeader: 'anthropic-dangerous-direct-browser-access',
+  requestIdHeader: 'request-id',
+  streamEvents: [
+    'completion',
+    'message_start',
+    'message_delta',
+    'message_stop',
+    'content_block_start',
+    'content_block_delta',
+    'content_block_stop',
+  ],
+  streamRetryableErrors: [
+    'overloaded_error',
+    'api_error',
+  ],
+  nonStreamingLimit: {
+    defaultMs: 600000,
+    maxTimeMs: 3600000,
+    tokensPerMaxTime: 128000,
+    errorMessage:
+      'Streaming is required for operations that may take longer than 10 minutes. See https://github.com/anthropics/anthropic-sdk-typescript#long-requests for more details',
+  },
+};

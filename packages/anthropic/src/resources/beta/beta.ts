@@ -519,9 +519,11 @@ export declare namespace Beta {
     type BetaTextCitationParam as BetaTextCitationParam,
     type BetaTextDelta as BetaTextDelta,
     type BetaTextEditorCodeExecutionCreateResultBlock as BetaTextEditorCodeExecutionCreateResultBlock,
-    type BetaTextEditorCodeExecutionCreateResultBlockParam as BetaTextEditorCodeExecutionCreateResultBlockParam,
+    type BetaTextEditorCodeExecutionCreateResultBlockParam
+      as BetaTextEditorCodeExecutionCreateResultBlockParam,
     type BetaTextEditorCodeExecutionStrReplaceResultBlock as BetaTextEditorCodeExecutionStrReplaceResultBlock,
-    type BetaTextEditorCodeExecutionStrReplaceResultBlockParam as BetaTextEditorCodeExecutionStrReplaceResultBlockParam,
+    type BetaTextEditorCodeExecutionStrReplaceResultBlockParam
+      as BetaTextEditorCodeExecutionStrReplaceResultBlockParam,
     type BetaTextEditorCodeExecutionToolResultBlock as BetaTextEditorCodeExecutionToolResultBlock,
     type BetaTextEditorCodeExecutionToolResultBlockParam as BetaTextEditorCodeExecutionToolResultBlockParam,
     type BetaTextEditorCodeExecutionToolResultError as BetaTextEditorCodeExecutionToolResultError,

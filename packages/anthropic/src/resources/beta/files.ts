@@ -124,14 +124,17 @@ export class Files extends APIResource {
    */
   upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileMetadata> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/files', multipartFormRequestOptions({
-      body,
-      ...options,
-      headers: buildHeaders([
-        { 'anthropic-beta': [...(betas ?? []), 'files-api-2025-04-14'].toString() },
-        options?.headers,
-      ]),
-    }, this._client));
+    return this._client.post(
+      '/v1/files',
+      multipartFormRequestOptions({
+        body,
+        ...options,
+        headers: buildHeaders([
+          { 'anthropic-beta': [...(betas ?? []), 'files-api-2025-04-14'].toString() },
+          options?.headers,
+        ]),
+      }, this._client),
+    );
   }
 }
 

@@ -83,14 +83,22 @@ export class Messages extends APIResource {
     options?: RequestOptions,
   ): APIPromise<Message> | APIPromise<Stream<RawMessageStreamEvent>> {
     if (body.model in DEPRECATED_MODELS) {
-      console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
+      const date = DEPRECATED_MODELS[body.model];
+      console.warn(
+        `The model '${body.model}' is deprecated and will reach end-of-life on ${date}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`,
+      );
     }
     if (['claude-opus-4-6'].includes(body.model) && body.thinking?.type === 'enabled') {
-      console.warn(`Using Claude with ${body.model} and 'thinking.type=enabled' is deprecated. Use 'thinking.type=adaptive' instead which results in better model performance in our testing: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking`);
+      console.warn(
+        `Using Claude with ${body.model} and 'thinking.type=enabled' is deprecated. Use 'thinking.type=adaptive' instead which results in better model performance in our testing: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking`,
+      );
     }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!body.stream && timeout == null) {
-      timeout = this._client.calculateNonstreamingTimeout(body.max_tokens, MODEL_NONSTREAMING_TOKENS[body.model]);
+      timeout = this._client.calculateNonstreamingTimeout(
+        body.max_tokens,
+        MODEL_NONSTREAMING_TOKENS[body.model],
+      );
     }
     return this._client.post('/v1/messages', {
       timeout: timeout ?? 600000,
@@ -731,13 +739,7 @@ export interface SignatureDelta {
 }
 
 /** Why the model stopped producing output. */
-export type StopReason =
-  | 'end_turn'
-  | 'max_tokens'
-  | 'stop_sequence'
-  | 'tool_use'
-  | 'pause_turn'
-  | 'refusal';
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal';
 
 /** Text produced by the model, optionally with citations backing it. */
 export interface TextBlock {
@@ -967,9 +969,7 @@ export interface ToolResultBlockParam {
    */
   cache_control?: CacheControlEphemeral | null;
   /** Output of the tool, as a string or a list of blocks. */
-  content?:
-    | string
-    | Array<TextBlockParam | ImageBlockParam | SearchResultBlockParam | DocumentBlockParam>;
+  content?: string | Array<TextBlockParam | ImageBlockParam | SearchResultBlockParam | DocumentBlockParam>;
   /** Set when the tool failed; the content then describes the error. */
   is_error?: boolean;
 }

@@ -172,7 +172,9 @@ export class Batches extends APIResource {
     const source = await this.retrieve(messageBatchID, params, options);
     const url = source.results_url;
     if (!url) {
-      throw new AnthropicError(`No batch \`results_url\`; Has it finished processing? ${String(source.processing_status)} - ${source.id}`);
+      throw new AnthropicError(
+        `No batch \`results_url\`; Has it finished processing? ${source.processing_status} - ${source.id}`,
+      );
     }
     return this._client.get(url, {
       ...options,
@@ -185,7 +187,9 @@ export class Batches extends APIResource {
       ]),
       stream: true,
       __binaryResponse: true,
-    })._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<JSONLDecoder<BetaMessageBatchIndividualResponse>>;
+    })._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<
+      JSONLDecoder<BetaMessageBatchIndividualResponse>
+    >;
   }
 }
 

@@ -1770,11 +1770,7 @@ export interface BetaToolBash20250124 {
 }
 
 /** How the model may use the provided tools. */
-export type BetaToolChoice =
-  | BetaToolChoiceAuto
-  | BetaToolChoiceAny
-  | BetaToolChoiceTool
-  | BetaToolChoiceNone;
+export type BetaToolChoice = BetaToolChoiceAuto | BetaToolChoiceAny | BetaToolChoiceTool | BetaToolChoiceNone;
 
 /** The model must call at least one of the tools, any of them. */
 export interface BetaToolChoiceAny {
@@ -2638,7 +2634,26 @@ export interface MessageCountTokensParams {
   /** Body param: How the model may use the tools. */
   tool_choice?: BetaToolChoice;
   /** Body param: Tools the model may call. */
-  tools?: Array<BetaTool | BetaToolBash20241022 | BetaToolBash20250124 | BetaCodeExecutionTool20250522 | BetaCodeExecutionTool20250825 | BetaToolComputerUse20241022 | BetaMemoryTool20250818 | BetaToolComputerUse20250124 | BetaToolTextEditor20241022 | BetaToolComputerUse20251124 | BetaToolTextEditor20250124 | BetaToolTextEditor20250429 | BetaToolTextEditor20250728 | BetaWebSearchTool20250305 | BetaWebFetchTool20250910 | BetaToolSearchToolBm25_20251119 | BetaToolSearchToolRegex20251119 | BetaMCPToolset>;
+  tools?: Array<
+    | BetaTool
+    | BetaToolBash20241022
+    | BetaToolBash20250124
+    | BetaCodeExecutionTool20250522
+    | BetaCodeExecutionTool20250825
+    | BetaToolComputerUse20241022
+    | BetaMemoryTool20250818
+    | BetaToolComputerUse20250124
+    | BetaToolTextEditor20241022
+    | BetaToolComputerUse20251124
+    | BetaToolTextEditor20250124
+    | BetaToolTextEditor20250429
+    | BetaToolTextEditor20250728
+    | BetaWebSearchTool20250305
+    | BetaWebFetchTool20250910
+    | BetaToolSearchToolBm25_20251119
+    | BetaToolSearchToolRegex20251119
+    | BetaMCPToolset
+  >;
   /** Header param: Beta features to enable for this request, comma separated. */
   betas?: Array<BetaAPI.AnthropicBeta>;
 }

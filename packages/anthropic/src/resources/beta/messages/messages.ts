@@ -292,21 +292,31 @@ export class Messages extends APIResource {
   ): APIPromise<BetaMessage> | APIPromise<Stream<BetaRawMessageStreamEvent>> {
     let { betas, ...body } = params;
     if (body.model in DEPRECATED_MODELS) {
-      console.warn(`The model '${body.model}' is deprecated and will reach end-of-life on ${DEPRECATED_MODELS[body.model]}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`);
+      const date = DEPRECATED_MODELS[body.model];
+      console.warn(
+        `The model '${body.model}' is deprecated and will reach end-of-life on ${date}\nPlease migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.`,
+      );
     }
     if (['claude-opus-4-6'].includes(body.model) && body.thinking?.type === 'enabled') {
-      console.warn(`Using Claude with ${body.model} and 'thinking.type=enabled' is deprecated. Use 'thinking.type=adaptive' instead which results in better model performance in our testing: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking`);
+      console.warn(
+        `Using Claude with ${body.model} and 'thinking.type=enabled' is deprecated. Use 'thinking.type=adaptive' instead which results in better model performance in our testing: https://platform.claude.com/docs/en/build-with-claude/adaptive-thinking`,
+      );
     }
     if ((body as any).output_format != null) {
       if (((body as any).output_config?.format) != null) {
-        throw new AnthropicError('Both output_format and output_config.format were provided. Please use only output_config.format (output_format is deprecated).');
+        throw new AnthropicError(
+          'Both output_format and output_config.format were provided. Please use only output_config.format (output_format is deprecated).',
+        );
       }
       const { output_format, ...moved } = body as any;
       body = { ...moved, output_config: { ...(body as any).output_config, format: output_format } };
     }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!params.stream && timeout == null) {
-      timeout = this._client.calculateNonstreamingTimeout(params.max_tokens, MODEL_NONSTREAMING_TOKENS[params.model]);
+      timeout = this._client.calculateNonstreamingTimeout(
+        params.max_tokens,
+        MODEL_NONSTREAMING_TOKENS[params.model],
+      );
     }
     return this._client.post('/v1/messages?beta=true', {
       timeout: timeout ?? 600000,
@@ -342,7 +352,9 @@ export class Messages extends APIResource {
     let { betas, ...body } = params;
     if ((body as any).output_format != null) {
       if (((body as any).output_config?.format) != null) {
-        throw new AnthropicError('Both output_format and output_config.format were provided. Please use only output_config.format (output_format is deprecated).');
+        throw new AnthropicError(
+          'Both output_format and output_config.format were provided. Please use only output_config.format (output_format is deprecated).',
+        );
       }
       const { output_format, ...moved } = body as any;
       body = { ...moved, output_config: { ...(body as any).output_config, format: output_format } };
@@ -483,9 +495,11 @@ export declare namespace Messages {
     type BetaTextCitationParam as BetaTextCitationParam,
     type BetaTextDelta as BetaTextDelta,
     type BetaTextEditorCodeExecutionCreateResultBlock as BetaTextEditorCodeExecutionCreateResultBlock,
-    type BetaTextEditorCodeExecutionCreateResultBlockParam as BetaTextEditorCodeExecutionCreateResultBlockParam,
+    type BetaTextEditorCodeExecutionCreateResultBlockParam
+      as BetaTextEditorCodeExecutionCreateResultBlockParam,
     type BetaTextEditorCodeExecutionStrReplaceResultBlock as BetaTextEditorCodeExecutionStrReplaceResultBlock,
-    type BetaTextEditorCodeExecutionStrReplaceResultBlockParam as BetaTextEditorCodeExecutionStrReplaceResultBlockParam,
+    type BetaTextEditorCodeExecutionStrReplaceResultBlockParam
+      as BetaTextEditorCodeExecutionStrReplaceResultBlockParam,
     type BetaTextEditorCodeExecutionToolResultBlock as BetaTextEditorCodeExecutionToolResultBlock,
     type BetaTextEditorCodeExecutionToolResultBlockParam as BetaTextEditorCodeExecutionToolResultBlockParam,
     type BetaTextEditorCodeExecutionToolResultError as BetaTextEditorCodeExecutionToolResultError,

@@ -44,14 +44,21 @@ export class Skills extends APIResource {
     options?: RequestOptions,
   ): APIPromise<SkillCreateResponse> {
     const { betas, ...body } = params ?? {};
-    return this._client.post('/v1/skills?beta=true', multipartFormRequestOptions({
-      body,
-      ...options,
-      headers: buildHeaders([
-        { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
-        options?.headers,
-      ]),
-    }, this._client, false));
+    return this._client.post(
+      '/v1/skills?beta=true',
+      multipartFormRequestOptions(
+        {
+          body,
+          ...options,
+          headers: buildHeaders([
+            { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
+            options?.headers,
+          ]),
+        },
+        this._client,
+        false,
+      ),
+    );
   }
 
   /**

@@ -25,14 +25,17 @@ export class Versions extends APIResource {
     options?: RequestOptions,
   ): APIPromise<VersionCreateResponse> {
     const { betas, ...body } = params ?? {};
-    return this._client.post(path`/v1/skills/${skillID}/versions?beta=true`, multipartFormRequestOptions({
-      body,
-      ...options,
-      headers: buildHeaders([
-        { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
-        options?.headers,
-      ]),
-    }, this._client));
+    return this._client.post(
+      path`/v1/skills/${skillID}/versions?beta=true`,
+      multipartFormRequestOptions({
+        body,
+        ...options,
+        headers: buildHeaders([
+          { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
+          options?.headers,
+        ]),
+      }, this._client),
+    );
   }
 
   /**
@@ -75,14 +78,18 @@ export class Versions extends APIResource {
     options?: RequestOptions,
   ): PagePromise<VersionListResponsesPageCursor, VersionListResponse> {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path`/v1/skills/${skillID}/versions?beta=true`, PageCursor<VersionListResponse>, {
-      query,
-      ...options,
-      headers: buildHeaders([
-        { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
-        options?.headers,
-      ]),
-    });
+    return this._client.getAPIList(
+      path`/v1/skills/${skillID}/versions?beta=true`,
+      PageCursor<VersionListResponse>,
+      {
+        query,
+        ...options,
+        headers: buildHeaders([
+          { 'anthropic-beta': [...(betas ?? []), 'skills-2025-10-02'].toString() },
+          options?.headers,
+        ]),
+      },
+    );
   }
 
   /**

@@ -57,11 +57,11 @@ export interface SDKFacts {
 }
 
 export const SDK: SDKFacts = {
-      "clientName": "Kitchen",
-      "baseURL": "",
-      "timeoutMs": 60000,
-      "maxRetries": 2,
-      "credentials": [],
-      "defaultHeaders": {},
-      "streamRetryableErrors": []
-    };
+  clientName: 'Kitchen',
+  baseURL: '',
+  timeoutMs: 60000,
+  maxRetries: 2,
+  credentials: [],
+  defaultHeaders: {},
+  streamRetryableErrors: [],
+};

@@ -57,15 +57,15 @@ export interface SDKFacts {
 }
 
 export const SDK: SDKFacts = {
-      "clientName": "Mini",
-      "baseURL": "",
-      "timeoutMs": 60000,
-      "maxRetries": 2,
-      "credentials": [],
-      "defaultHeaders": {},
-      "streamRetryableErrors": [],
-      "nonStreamingLimit": {
-        "defaultMs": 600000,
-        "errorMessage": "Streaming is required for requests that may take this long."
-      }
-    };
+  clientName: 'Mini',
+  baseURL: '',
+  timeoutMs: 60000,
+  maxRetries: 2,
+  credentials: [],
+  defaultHeaders: {},
+  streamRetryableErrors: [],
+  nonStreamingLimit: {
+    defaultMs: 600000,
+    errorMessage: 'Streaming is required for requests that may take this long.',
+  },
+};

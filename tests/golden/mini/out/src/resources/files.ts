@@ -20,14 +20,17 @@ export class Files extends APIResource {
    */
   upload(params: FileUploadParams, options?: RequestOptions): APIPromise<FileMetadata> {
     const { betas, ...body } = params;
-    return this._client.post('/v1/files?beta=true', multipartFormRequestOptions({
-      body,
-      ...options,
-      headers: buildHeaders([
-        { 'anthropic-beta': [...(betas ?? []), 'files-2025'].toString() },
-        options?.headers,
-      ]),
-    }, this._client));
+    return this._client.post(
+      '/v1/files?beta=true',
+      multipartFormRequestOptions({
+        body,
+        ...options,
+        headers: buildHeaders([
+          { 'anthropic-beta': [...(betas ?? []), 'files-2025'].toString() },
+          options?.headers,
+        ]),
+      }, this._client),
+    );
   }
 
   /**

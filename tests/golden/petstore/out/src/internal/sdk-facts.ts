@@ -57,20 +57,20 @@ export interface SDKFacts {
 }
 
 export const SDK: SDKFacts = {
-      "clientName": "Petstore",
-      "baseURL": "https://api.petstore.example/v1",
-      "baseURLEnv": "PETSTORE_BASE_URL",
-      "timeoutMs": 60000,
-      "maxRetries": 2,
-      "credentials": [
-        {
-          "option": "apiKey",
-          "method": "apiKeyAuth",
-          "env": "PETSTORE_API_KEY",
-          "header": "Authorization",
-          "format": "Bearer {value}"
-        }
-      ],
-      "defaultHeaders": {},
-      "streamRetryableErrors": []
-    };
+  clientName: 'Petstore',
+  baseURL: 'https://api.petstore.example/v1',
+  baseURLEnv: 'PETSTORE_BASE_URL',
+  timeoutMs: 60000,
+  maxRetries: 2,
+  credentials: [
+    {
+      option: 'apiKey',
+      method: 'apiKeyAuth',
+      env: 'PETSTORE_API_KEY',
+      header: 'Authorization',
+      format: 'Bearer {value}',
+    },
+  ],
+  defaultHeaders: {},
+  streamRetryableErrors: [],
+};

@@ -24,7 +24,10 @@ export class Items extends APIResource {
     query: ItemListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ItemListResponsesPageCursor, ItemListResponse> {
-    return this._client.getAPIList(path`/stores/${storeID}/items`, PageCursor<ItemListResponse>, { query, ...options });
+    return this._client.getAPIList(path`/stores/${storeID}/items`, PageCursor<ItemListResponse>, {
+      query,
+      ...options,
+    });
   }
 
   /**

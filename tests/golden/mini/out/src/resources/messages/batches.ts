@@ -65,7 +65,13 @@ export class Batches extends APIResource {
    * ```
    */
   results(batchID: string, options?: RequestOptions): APIPromise<JSONLDecoder<BatchResult>> {
-    return this._client.get(path`/v1/messages/batches/${batchID}/results`, { ...options, stream: true, __binaryResponse: true })._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<JSONLDecoder<BatchResult>>;
+    return this._client.get(path`/v1/messages/batches/${batchID}/results`, {
+      ...options,
+      stream: true,
+      __binaryResponse: true,
+    })._thenUnwrap((_, props) => JSONLDecoder.fromResponse(props.response, props.controller)) as APIPromise<
+      JSONLDecoder<BatchResult>
+    >;
   }
 }
 

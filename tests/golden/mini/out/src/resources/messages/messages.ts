@@ -10,7 +10,7 @@ import type * as MessagesAPI from './messages.js';
 import { Batches, type BatchesPage, type Batch, type BatchResult, type BatchListParams } from './batches.js';
 /** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
 const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
-  'small': 4096,
+  small: 4096,
 };
 /** Deprecated values and their end-of-life dates (from the SDK config). */
 const DEPRECATED_MODELS: Record<string, string> = {
@@ -51,14 +51,18 @@ export class Messages extends APIResource {
   ): APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>> {
     const { betas, ...body } = params;
     if (body.model in DEPRECATED_MODELS) {
-      console.warn(`The model '${body.model}' reaches end-of-life on ${DEPRECATED_MODELS[body.model]}.`);
+      const date = DEPRECATED_MODELS[body.model];
+      console.warn(`The model '${body.model}' reaches end-of-life on ${date}.`);
     }
     if (['small'].includes(body.model) && body.metadata?.user_id === 'anonymous') {
       console.warn(`Pass a real user id with ${body.model}.`);
     }
     let timeout = (this._client as any)._options.timeout as number | null | undefined;
     if (!params.stream && timeout == null) {
-      timeout = this._client.calculateNonstreamingTimeout(params.max_tokens, MODEL_NONSTREAMING_TOKENS[params.model]);
+      timeout = this._client.calculateNonstreamingTimeout(
+        params.max_tokens,
+        MODEL_NONSTREAMING_TOKENS[params.model],
+      );
     }
     return this._client.post('/v1/messages', {
       timeout: timeout ?? 600000,
