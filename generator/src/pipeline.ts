@@ -67,7 +67,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     config({ configPath: opts.configPath, ...(opts.specPath ? { specPath: opts.specPath } : {}) }),
   );
   const spec = await time('load', () => load(cfg.specPath, warnings));
-  const ir = await time('normalize', () => normalize(spec, cfg, warnings));
+  const ir = await time('normalize', () => normalize(spec, warnings));
   if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
   const planned = await time('plan', () => plan(ir, cfg, { ...handWrittenVersion(cfg, opts.outDir) }));
   const pkg = planPackage(ir, cfg, planned);

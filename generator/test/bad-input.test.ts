@@ -112,7 +112,7 @@ const cases: {
     name: 'config entry pointing at a missing operation',
     spec: spec(getItem),
     config: config('', 'no_such_op'),
-    stage: 'normalize',
+    stage: 'plan',
     pointer: /sdk\.config\.yaml#\/resources\/items\/methods\/retrieve\/operation$/,
     message: /no operation "no_such_op"/,
   },

@@ -1,6 +1,8 @@
-import type { IR, IROperation, IRParameter, IRResource, IRSchema } from '../ir/types.js';
+import type { IR, IROperation, IRParameter, IRSchema } from '../ir/types.js';
+import type { BoundResource } from '../plan/types.js';
 import { BUMPS, type Change } from './change.js';
 import { type CompareContext, compareDocs, compareType, type Direction } from './compare-types.js';
+import type { DiffModel } from './load-ir.js';
 import { shapeKey } from './type-shape.js';
 import { schemaUsage } from './usage.js';
 
@@ -17,7 +19,7 @@ const OUTPUT: ReadonlySet<Direction> = new Set(['output']);
  * const changes = compareIR(await loadIR('old/openapi.yaml'), await loadIR('spec/openapi.yaml'));
  * ```
  */
-export function compareIR(before: IR, after: IR): Change[] {
+export function compareIR(before: DiffModel, after: DiffModel): Change[] {
   const out: Change[] = [];
   const renames = detectSchemaRenames(before.schemas, after.schemas, out);
   compareSchemas(before, after, renames, out);
@@ -245,10 +247,10 @@ function compareParams(a: IRParameter[], b: IRParameter[], op: IROperation, ctx:
 }
 
 /** SDK methods (`client.messages.batches.create`) appear or disappear when the SDK config changes. */
-function compareResources(a: IRResource[], b: IRResource[], out: Change[]): void {
-  const methods = (list: IRResource[]) => {
+function compareResources(a: BoundResource[], b: BoundResource[], out: Change[]): void {
+  const methods = (list: BoundResource[]) => {
     const map = new Map<string, string>();
-    const walk = (r: IRResource) => {
+    const walk = (r: BoundResource) => {
       for (const m of r.methods) map.set(`client.${r.path}.${m.name}`, m.pointer);
       r.subresources.forEach(walk);
     };

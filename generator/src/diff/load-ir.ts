@@ -7,6 +7,8 @@ import { GeneratorError, Warnings } from '../errors.js';
 import type { IR } from '../ir/types.js';
 import { load } from '../load/index.js';
 import { normalize } from '../normalize/index.js';
+import { bind } from '../plan/resources.js';
+import type { BoundResource } from '../plan/types.js';
 
 /** The config `sdkgen diff` uses for a spec with no `sdk.config.yaml` beside it: schemas and operations only. */
 const BARE_CONFIG = `version: 1
@@ -52,16 +54,19 @@ export function locateSpec(arg: string, configPath?: string): SpecLocation {
   return config ? { specPath, configPath: config } : { specPath };
 }
 
+/** What `sdkgen diff` compares: the IR, and the SDK methods the config binds onto it. */
+export type DiffModel = IR & { resources: BoundResource[] };
+
 /**
- * Runs the generator's own `config`, `load` and `normalize` stages on one spec, so the diff sees exactly the
- * types and operations `sdkgen generate` would emit.
+ * Runs the generator's own `config`, `load` and `normalize` stages on one spec, and the plan's binding of
+ * resources, so the diff sees exactly the types, operations and methods `sdkgen generate` would emit.
  *
  * @example
  * ```ts
  * const ir = await loadIR(locateSpec('spec'));
  * ```
  */
-export async function loadIR(where: SpecLocation, warnings = new Warnings()): Promise<IR> {
+export async function loadIR(where: SpecLocation, warnings = new Warnings()): Promise<DiffModel> {
   const cfg = where.configPath
     ? readConfig({ configPath: where.configPath, specPath: where.specPath })
     : readConfig({
@@ -70,7 +75,8 @@ export async function loadIR(where: SpecLocation, warnings = new Warnings()): Pr
         source: BARE_CONFIG,
       });
   const loaded = await load(where.specPath, warnings);
-  return normalize(loaded, cfg, warnings);
+  const ir = normalize(loaded, warnings);
+  return { ...ir, resources: bind(cfg, ir).resources };
 }
 
 /** The root of the git work tree holding `dir` (real path). */

@@ -1,4 +1,4 @@
-import { propertyKey, toIdentifier } from '../plan/names.js';
+import { propertyKey } from '../plan/names.js';
 import type { PlannedMethod } from '../plan/types.js';
 import { literal } from './type-printer.js';
 
@@ -21,7 +21,7 @@ export function pathExpression(m: PlannedMethod): string {
     if (i % 2 === 0) return part.replace(/[`\\$]/g, '\\$&');
     const pp = m.pathParams.find((p) => p.wire === part)!;
     const member = m.params?.pathMembers.find((p) => p.wire === part);
-    return `\${${pp.positional ? pp.local : memberLocal(m, member?.sdkName ?? pp.wire)}}`;
+    return `\${${pp.positional || !member ? pp.local : member.local}}`;
   });
   return `path\`${parts.join('')}${q}\``;
 }
@@ -34,39 +34,21 @@ export function destructure(
   const p = m.params;
   if (!p || arg !== 'params')
     return { queryNames: [], ...(arg === 'body' || arg === 'query' ? { rest: arg } : {}) };
-  const locals = [...p.pathMembers, ...p.headers].map((h) => h.sdkName);
+  const members = [...p.pathMembers, ...p.headers];
   let rest: 'body' | 'query' | undefined;
   let queryNames: string[] = [];
   // The query can be the rest of the params object only when its members are named as on the wire.
   const restQuery = p.body === 'none' && p.query.every((q) => q.sdkName === q.wire);
   if (p.body === 'props' || (p.query.length > 0 && !restQuery)) {
     if (p.body === 'props') rest = 'body';
-    queryNames = p.query.map((q) => {
-      const local = memberLocal(m, q.sdkName);
-      return local === q.wire ? local : `${propertyKey(q.wire)}: ${local}`;
-    });
-    locals.push(...p.query.map((q) => q.sdkName));
+    queryNames = p.query.map((q) => (q.local === q.wire ? q.local : `${propertyKey(q.wire)}: ${q.local}`));
+    members.push(...p.query);
   } else if (p.query.length > 0) rest = 'query';
-  const names = locals.map((n) => (memberLocal(m, n) === n ? n : `${literal(n)}: ${memberLocal(m, n)}`));
+  const names = members.map((e) => (e.local === e.sdkName ? e.local : `${literal(e.sdkName)}: ${e.local}`));
   if (rest) names.push(`...${rest}`);
   const source = p.required ? arg : `${arg} ?? {}`;
   return { line: `const { ${names.join(', ')} } = ${source};`, ...(rest ? { rest } : {}), queryNames };
 }
-
-/** A valid local name for a wire name such as `x-request-id` (`1st` -> `_1st`, `class` -> `_class`). */
-export function safeLocal(n: string): string {
-  const id = toIdentifier(n);
-  return TAKEN.has(id) ? `${id}Param` : id;
-}
-
-/** The local a params member is destructured into: a safe name that no positional argument has. */
-export function memberLocal(m: PlannedMethod, sdkName: string): string {
-  const local = safeLocal(sdkName);
-  return m.pathParams.some((p) => p.positional && p.local === local) ? `${local}Param` : local;
-}
-
-/** Names a method body already uses (imports and its own arguments). */
-const TAKEN = new Set(['path', 'options', 'params', 'body', 'query', 'buildHeaders', 'url', 'source']);
 
 /** The `headers: buildHeaders([...])` entry, or undefined when the method adds none. */
 export function headersExpression(m: PlannedMethod, usesParams: boolean): string | undefined {
@@ -74,7 +56,7 @@ export function headersExpression(m: PlannedMethod, usesParams: boolean): string
   const spreads: string[] = [];
   const handled = new Set<string>();
   for (const h of usesParams ? (m.params?.headers ?? []) : []) {
-    const local = memberLocal(m, h.sdkName);
+    const local = h.local;
     const defaults = m.headerDefaults[h.wire.toLowerCase()];
     handled.add(h.wire.toLowerCase());
     if (defaults)

@@ -1,9 +1,10 @@
 /**
  * The intermediate representation: the only contract between OpenAPI-shaped code (load, normalize)
- * and SDK-shaped code (plan, emit). Every `$ref` is resolved to a named schema, parameters are grouped
- * by location, and each operation's transport (JSON, SSE stream, JSONL, binary, multipart, pagination)
- * is decided here, so emit never reads raw OpenAPI. Every node keeps `pointer`, the JSON pointer into
- * the bundled spec (or the SDK config) it came from, for error messages.
+ * and SDK-shaped code (plan, emit). It says what the spec says: every `$ref` is resolved to a named
+ * schema, parameters are grouped by location, and each operation's transport is what its media types say
+ * (JSON, SSE, binary, multipart). The SDK config's decisions (resources, methods, streaming flags, JSON
+ * lines, pagination) are the plan's (`plan/resources.ts`), which applies them to a copy of an operation per
+ * method. Every node keeps `pointer`, the JSON pointer into the bundled spec it came from, for error messages.
  */
 
 /** Documentation carried from the spec onto a type, property, parameter or method. */
@@ -149,7 +150,7 @@ export interface IRResponse {
   pointer: string;
 }
 
-/** Pagination decided by matching a response against the config's page schemes. */
+/** Pagination, set by plan on a method's copy of its operation (`plan/transport.ts`): the page scheme that fits. */
 export interface IRPagination {
   /** Page class name in the runtime (`Page`, `PageCursor`). */
   scheme: string;
@@ -164,6 +165,11 @@ export interface IROperation extends IRDocs {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Path without the fixed query suffix, e.g. `/v1/messages/batches/{message_batch_id}`. */
   path: string;
+  /**
+   * `path` split once at its parameters: literal text at even indexes, parameter names at odd ones
+   * (`['/v1/messages/batches/', 'message_batch_id', '']`). Every later reading of the template uses it.
+   */
+  pathParts: string[];
   /** Fixed query string from the path key (`beta=true`), or empty. */
   fixedQuery: string;
   operationId?: string;
@@ -179,57 +185,10 @@ export interface IROperation extends IRDocs {
   pointer: string;
 }
 
-/** A method on a resource class, bound to an operation. */
-export interface IRMethod {
-  /** SDK method name (`create`, `countTokens`). */
-  name: string;
-  /** Key of the bound operation in `IR.operations`. */
-  operationId: string;
-  /** Name of the params interface; derived by plan when absent. */
-  paramsType?: string;
-  /** Name of the exported page alias for list methods; derived by plan when absent. */
-  pageType?: string;
-  /** `Accept` header the method sends. */
-  accept?: string;
-  /** Values appended to an array header param (e.g. `anthropic-beta` -> `['files-api-2025-04-14']`). */
-  headerDefaults: Record<string, string[]>;
-  /** JSONL results read from a URL field of another method's response, instead of the operation's path. */
-  urlFrom?: { method: string; field: string; statusField?: string };
-  /** Multipart: drop directory parts of file names. */
-  stripFilenames?: boolean;
-  /** Name of a timeout policy from the config (`nonStreamingFromMaxTokens`). */
-  timeout?: string;
-  /** Pointer into the SDK config where the binding was declared. */
-  pointer: string;
-}
-
-/** A resource (class) in the SDK tree, from the SDK config. */
-export interface IRResource {
-  /** Property name on the parent (`batches`). */
-  name: string;
-  /** Dotted path from the client (`messages.batches`). */
-  path: string;
-  methods: IRMethod[];
-  /** Class name of the resource (`Batches`). */
-  className: string;
-  /** Module path relative to `src/resources`, without extension (`messages/batches`). */
-  module: string;
-  subresources: IRResource[];
-  /** Extra aliases exported from the module: new name -> existing type name in the module. */
-  typeAliases: Record<string, string>;
-  pointer: string;
-}
-
 /** The whole API, ready for planning. */
 export interface IR {
   title: string;
   version: string;
   schemas: Record<string, IRSchema>;
   operations: Record<string, IROperation>;
-  resources: IRResource[];
-  /** Hand-written subclasses to instantiate in place of generated resources, by dotted resource path. */
-  overlays: Record<
-    string,
-    { module: string; exportName: string; methods: string[]; exports: { module: string; name: string }[] }
-  >;
 }

@@ -1,7 +1,7 @@
 import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IROperation } from '../ir/types.js';
 import type { NormalizeContext } from './context.js';
-import { type HeaderAliases, parameterObjects } from './parameter-object.js';
+import { parameterObjects } from './parameter-object.js';
 import { requestBodyObject } from './request-body-object.js';
 import { responsesObject } from './response-object.js';
 
@@ -17,11 +17,7 @@ export interface OperationSite {
  * Operation Object (OpenAPI 3.1 section 4.8.10) -> IR operation. A query string in the path key
  * (`/v1/messages?beta=true`, as the Anthropic spec writes beta endpoints) is kept as `fixedQuery`.
  */
-export function operationObject(
-  ctx: NormalizeContext,
-  site: OperationSite,
-  aliases: HeaderAliases,
-): IROperation {
+export function operationObject(ctx: NormalizeContext, site: OperationSite): IROperation {
   const pointer = pointerJoin(site.pathItemPointer, site.method);
   const op = site.pathItem[site.method];
   if (op.operationId !== undefined && typeof op.operationId !== 'string')
@@ -31,23 +27,21 @@ export function operationObject(
       'operationId must be a string',
     );
   const [path, fixedQuery = ''] = site.pathKey.split('?', 2) as [string, string?];
-  const params = parameterObjects(
-    ctx,
-    [
-      { node: site.pathItem.parameters, pointer: pointerJoin(site.pathItemPointer, 'parameters') },
-      { node: op.parameters, pointer: pointerJoin(pointer, 'parameters') },
-    ],
-    aliases,
-  );
+  const pathParts = path.split(/\{([^}]+)\}/);
+  const params = parameterObjects(ctx, [
+    { node: site.pathItem.parameters, pointer: pointerJoin(site.pathItemPointer, 'parameters') },
+    { node: op.parameters, pointer: pointerJoin(pointer, 'parameters') },
+  ]);
   const body = requestBodyObject(ctx, op.requestBody, pointerJoin(pointer, 'requestBody'));
   const ir: IROperation = {
     id: `${site.method} ${site.pathKey}`,
     method: site.method,
     path,
+    pathParts,
     fixedQuery,
     params: {
       path: orderPathParams(
-        path,
+        pathParts,
         params.filter((p) => p.location === 'path'),
       ),
       query: params.filter((p) => p.location === 'query'),
@@ -71,10 +65,10 @@ export function operationObject(
 
 /** Path parameters in the order they appear in the template; undeclared ones get a string type. */
 function orderPathParams(
-  path: string,
+  pathParts: string[],
   declared: IROperation['params']['path'],
 ): IROperation['params']['path'] {
-  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const names = pathParts.filter((_, i) => i % 2 === 1);
   return names.map(
     (name) =>
       declared.find((p) => p.name === name) ?? {

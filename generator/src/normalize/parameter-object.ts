@@ -6,9 +6,6 @@ import { arrayAt, isPlainObject } from './shape.js';
 
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 
-/** Maps a wire header name to its SDK param name (`anthropic-beta` -> `betas`); `''` hides it (client default). */
-export type HeaderAliases = Record<string, string>;
-
 /**
  * Parameter Object (OpenAPI 3.1 section 4.8.12). Path-item and operation parameters are merged
  * (operation wins, keyed by name + location); cookie parameters are skipped with a warning.
@@ -16,28 +13,21 @@ export type HeaderAliases = Record<string, string>;
 export function parameterObjects(
   ctx: NormalizeContext,
   lists: { node: unknown; pointer: string }[],
-  aliases: HeaderAliases,
 ): IRParameter[] {
   const byKey = new Map<string, IRParameter>();
   for (const { node, pointer } of lists) {
     arrayAt(node, pointer, 'parameters')?.forEach((raw, i) => {
       const at = pointerJoin(pointer, i);
-      const param = parameterObject(ctx, raw, at, aliases);
+      const param = parameterObject(ctx, raw, at);
       if (param) byKey.set(`${param.location}:${param.name}`, param);
     });
   }
   return [...byKey.values()];
 }
 
-function parameterObject(
-  ctx: NormalizeContext,
-  raw: unknown,
-  at: string,
-  aliases: HeaderAliases,
-): IRParameter | undefined {
+function parameterObject(ctx: NormalizeContext, raw: unknown, at: string): IRParameter | undefined {
   const { node, pointer } = deref<any>(ctx, raw, at);
   checkParameter(node, pointer);
-  if (node.in === 'header' && aliases[node.name.toLowerCase()] === '') return undefined;
   if (node.in === 'cookie') {
     ctx.warnings.add('normalize', pointer, `cookie parameter "${node.name}" is not supported; skipped`);
     return undefined;
@@ -45,11 +35,10 @@ function parameterObject(
   const schema = node.schema ?? node.content?.['application/json']?.schema;
   const type = schemaObject(ctx, schema, pointerJoin(pointer, 'schema'));
   const location = node.in as IRParameter['location'];
-  const sdkName = location === 'header' ? (aliases[node.name.toLowerCase()] ?? node.name) : node.name;
   const docs = { ...schemaDocs(schema), ...schemaDocs(node) };
   return {
     name: node.name,
-    sdkName,
+    sdkName: node.name,
     location,
     required: location === 'path' || node.required === true,
     type,

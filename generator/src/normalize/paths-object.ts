@@ -2,7 +2,6 @@ import { GeneratorError, pointerJoin } from '../errors.js';
 import type { IROperation } from '../ir/types.js';
 import type { NormalizeContext } from './context.js';
 import { operationObject } from './operation-object.js';
-import type { HeaderAliases } from './parameter-object.js';
 import { objectAt } from './shape.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -13,7 +12,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
  * (`/items/{id}`, `/items/{slug}`) are ambiguous per section 4.8.8.1 but accepted, as openapi-typescript does:
  * they are distinct keys and become distinct methods.
  */
-export function pathsObject(ctx: NormalizeContext, aliases: HeaderAliases): Record<string, IROperation> {
+export function pathsObject(ctx: NormalizeContext): Record<string, IROperation> {
   const out: Record<string, IROperation> = {};
   const byOperationId = new Map<string, string>();
   for (const [pathKey, raw] of Object.entries<any>(ctx.doc.paths ?? {})) {
@@ -25,7 +24,7 @@ export function pathsObject(ctx: NormalizeContext, aliases: HeaderAliases): Reco
     for (const method of METHODS) {
       if (pathItem[method] === undefined) continue;
       objectAt(pathItem[method], pointerJoin(pathItemPointer, method), 'an operation');
-      const op = operationObject(ctx, { pathKey, method, pathItem, pathItemPointer }, aliases);
+      const op = operationObject(ctx, { pathKey, method, pathItem, pathItemPointer });
       if (op.operationId) checkDuplicate(byOperationId, op.operationId, op.pointer, 'operationId');
       out[op.id] = op;
     }

@@ -1,13 +1,22 @@
 import type { ResolvedConfig } from '../config/index.js';
 import { compareStrings, GeneratorError } from '../errors.js';
-import type { IR, IRResource } from '../ir/types.js';
+import type { IR } from '../ir/types.js';
 import { asExtension } from './flatten.js';
 import { importAlias, referencedModules } from './imports.js';
 import { planIndexes } from './indexes.js';
 import { planMethod } from './methods.js';
+import { bind } from './resources.js';
 import { planRuntime } from './runtime.js';
 import { typeHomes } from './type-homes.js';
-import type { Plan, PlannedClientResource, PlannedModule, PlannedType, TypeHome } from './types.js';
+import type {
+  Bindings,
+  BoundResource,
+  Plan,
+  PlannedClientResource,
+  PlannedModule,
+  PlannedType,
+  TypeHome,
+} from './types.js';
 
 export type * from './types.js';
 
@@ -21,18 +30,19 @@ export type * from './types.js';
  * ```
  */
 export function plan(ir: IR, config: ResolvedConfig, opts: { version?: string } = {}): Plan {
-  const homes = typeHomes(ir, config);
+  const bindings = bind(config, ir);
+  const homes = typeHomes(ir, config, bindings.resources);
   const modules = new Map<string, PlannedModule>();
   const mod = (path: string) =>
     modules.get(path) ?? modules.set(path, { path, types: [], imports: [] }).get(path)!;
   const extra = new Map<string, Bucket>();
   const stems = new Set(Object.values(homes).map((h) => h.name));
-  const visit = (r: IRResource, clientPath: string) => {
+  const visit = (r: BoundResource, clientPath: string) => {
     const site = { ir, config, homes, resource: r, clientPath: `${clientPath}.${r.name}`, stems };
     extra.set(r.module, planResource(mod(r.module), site));
     for (const s of r.subresources) visit(s, site.clientPath);
   };
-  for (const r of ir.resources) visit(r, 'client');
+  for (const r of bindings.resources) visit(r, 'client');
   const nested = config.typeAliases.filter((a) => a.name.includes('.'));
   for (const a of config.typeAliases) {
     if (a.name.includes('.')) continue;
@@ -55,8 +65,8 @@ export function plan(ir: IR, config: ResolvedConfig, opts: { version?: string } 
   for (const m of sorted) m.imports = planImports(ir, homes, m);
   return {
     modules: sorted,
-    indexes: planIndexes(ir, sorted),
-    client: planClient(ir, config, sorted),
+    indexes: planIndexes(bindings.resources, sorted),
+    client: planClient(config, bindings, sorted),
     typeHomes: homes,
     runtime: planRuntime(config, undefined, opts.version ?? config.package.version),
   };
@@ -214,12 +224,12 @@ function importsOf(ir: IR, homes: Record<string, TypeHome>, m: PlannedModule): P
   });
 }
 
-function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): Plan['client'] {
+function planClient(config: ResolvedConfig, bindings: Bindings, modules: PlannedModule[]): Plan['client'] {
   const byPath = new Map(modules.map((m) => [m.path, m]));
   const exported = (module: string) =>
     (byPath.get(module)?.types ?? []).filter((t) => !t.hidden).map((t) => t.name);
-  const toClient = (r: IRResource): PlannedClientResource => {
-    const ov = ir.overlays[r.path];
+  const toClient = (r: BoundResource): PlannedClientResource => {
+    const ov = bindings.overlays[r.path];
     const children = r.subresources.map(toClient).filter((c) => c.overlay || c.children.length > 0);
     return {
       prop: r.name,
@@ -235,7 +245,7 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
       })),
     };
   };
-  for (const path of Object.keys(ir.overlays)) {
+  for (const path of Object.keys(bindings.overlays)) {
     if (!Object.hasOwn(config.resources, path)) {
       throw new GeneratorError(
         'plan',
@@ -259,7 +269,7 @@ function planClient(ir: IR, config: ResolvedConfig, modules: PlannedModule[]): P
       value: c.value,
       static: c.static ?? false,
     })),
-    resources: ir.resources.map(toClient),
+    resources: bindings.resources.map(toClient),
     paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({
       name,
       paramsType: pc.paramsType,

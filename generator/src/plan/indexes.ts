@@ -1,24 +1,23 @@
 import { dirname } from 'node:path/posix';
 import { compareStrings } from '../errors.js';
-import type { IR, IRResource } from '../ir/types.js';
-import type { PlannedIndex, PlannedModule } from './types.js';
+import type { BoundResource, PlannedIndex, PlannedModule } from './types.js';
 
 /**
  * Re-export files that keep deep import paths stable: `resources/index.ts` (everything top-level),
  * `<folder>/index.ts` for each resource with sub-resources, the `<folder>.ts` shim next to the folder,
  * and `top-level.ts` for operations bound to the client itself (none yet).
  */
-export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
+export function planIndexes(resources: BoundResource[], modules: PlannedModule[]): PlannedIndex[] {
   const out: PlannedIndex[] = [];
   const root: PlannedIndex = { path: 'index', entries: [] };
   for (const m of modules)
-    if (!m.resource && !isOwnedByFolder(m.path, ir))
+    if (!m.resource && !isOwnedByFolder(m.path, resources))
       root.entries.push({ from: m.path, module: m.path, kind: 'star' });
-  for (const r of [...ir.resources].sort((a, b) => compareStrings(a.name, b.name))) {
+  for (const r of [...resources].sort((a, b) => compareStrings(a.name, b.name))) {
     root.entries.push({ from: r.module, module: r.module, kind: 'named' });
   }
   out.push(root);
-  const visit = (r: IRResource) => {
+  const visit = (r: BoundResource) => {
     if (r.subresources.length > 0) {
       const dir = dirname(r.module);
       const entries: PlannedIndex['entries'] = [{ from: r.module, module: r.module, kind: 'named' }];
@@ -34,12 +33,12 @@ export function planIndexes(ir: IR, modules: PlannedModule[]): PlannedIndex[] {
     }
     r.subresources.forEach(visit);
   };
-  ir.resources.forEach(visit);
+  resources.forEach(visit);
   out.push({ path: 'top-level', entries: [] });
   return out;
 }
 
 /** Types-only modules inside a resource folder are reached through that resource's types, not the root. */
-function isOwnedByFolder(path: string, ir: IR): boolean {
-  return path.includes('/') && ir.resources.some((r) => path.startsWith(`${dirname(r.module)}/`));
+function isOwnedByFolder(path: string, resources: BoundResource[]): boolean {
+  return path.includes('/') && resources.some((r) => path.startsWith(`${dirname(r.module)}/`));
 }

@@ -1,10 +1,13 @@
 import type { ResolvedConfig } from '../config/index.js';
 import { GeneratorError } from '../errors.js';
-import type { IR, IRMethod, IROperation, IRParameter, IRProperty, IRResource, IRType } from '../ir/types.js';
+import type { IR, IROperation, IRParameter, IRProperty, IRType } from '../ir/types.js';
 import { exampleFor } from './examples.js';
 import { allProperties } from './flatten.js';
-import { localName, pascalCase, plural, singular } from './names.js';
+import { localName, pascalCase, plural, singular, toIdentifier } from './names.js';
 import type {
+  BoundMethod,
+  BoundResource,
+  ParamMember,
   PlannedMethod,
   PlannedPathParam,
   PlannedProperty,
@@ -26,7 +29,7 @@ interface Site {
   ir: IR;
   config: ResolvedConfig;
   homes: Record<string, TypeHome>;
-  resource: IRResource;
+  resource: BoundResource;
   clientPath: string;
   /** Schema type names and the stems of auto-bound methods so far (see `methodStem`). */
   stems: Set<string>;
@@ -37,7 +40,7 @@ interface Site {
  * `autoResources` it is numbered when its names would repeat a schema's or another method's
  * (`keypairs.list` and `keypair.list`); configured resources keep theirs (their modules tell them apart).
  */
-function methodStem(site: Site, m: IRMethod): string {
+function methodStem(site: Site, m: BoundMethod): string {
   const stem = `${singular(site.resource.className)}${pascalCase(m.name)}`;
   if (!site.resource.pointer.endsWith('#/autoResources')) return stem;
   const clash = (s: string) => ['', 'Params', 'Response', 'Event'].some((x) => site.stems.has(`${s}${x}`));
@@ -48,8 +51,8 @@ function methodStem(site: Site, m: IRMethod): string {
 }
 
 /** Plans one method: argument shape, params/response/page type names, transport and examples. */
-export function planMethod(site: Site, m: IRMethod): MethodPlan {
-  const op = site.ir.operations[m.operationId]!;
+export function planMethod(site: Site, m: BoundMethod): MethodPlan {
+  const op = m.operation;
   const stem = methodStem(site, m);
   const out: MethodPlan = { method: undefined as never, params: [], responses: [], pages: [] };
   const body = bodyShape(site.ir, op);
@@ -61,7 +64,7 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
     name: m.name,
     operationId: op.id,
     httpMethod: op.method,
-    pathParts: op.path.split(/\{([^}]+)\}/),
+    pathParts: op.pathParts,
     fixedQuery: op.fixedQuery,
     pathParams,
     multipart: op.body?.encoding === 'multipart',
@@ -88,9 +91,9 @@ export function planMethod(site: Site, m: IRMethod): MethodPlan {
     method.params = {
       typeName,
       required: members.some((p) => p.required) || (body.required && body.props.length === 0),
-      query: wireNames(members, 'query'),
-      headers: wireNames(members, 'header'),
-      pathMembers: wireNames(members, 'path'),
+      query: wireNames(members, 'query', pathParams),
+      headers: wireNames(members, 'header', pathParams),
+      pathMembers: wireNames(members, 'path', pathParams),
       body: body.props.length > 0 ? 'props' : 'none',
     };
     planParamsTypes(site, op, method, members, out);
@@ -110,14 +113,24 @@ function docsOf(op: IROperation): Pick<PlannedMethod, 'description' | 'deprecate
   return d;
 }
 
-/** Names a generated method body already uses; a path param with one of them gets a `Param` suffix. */
-const TAKEN_LOCALS = new Set(['path', 'options', 'params', 'body', 'query']);
+/**
+ * Names a generated method body already uses (its arguments, imports and locals); a param whose local would be
+ * one of them gets a `Param` suffix. The one list: emit prints the locals decided here.
+ */
+const TAKEN_LOCALS = new Set(['path', 'options', 'params', 'body', 'query', 'buildHeaders', 'url', 'source']);
+const untaken = (id: string): string => (TAKEN_LOCALS.has(id) ? `${id}Param` : id);
+
+/** The local a params member is destructured into: a safe identifier that no positional argument has. */
+function memberLocal(pathParams: PlannedPathParam[], sdkName: string): string {
+  const local = untaken(toIdentifier(sdkName));
+  return pathParams.some((p) => p.positional && p.local === local) ? `${local}Param` : local;
+}
 
 function planPathParams(config: ResolvedConfig, op: IROperation, allPositional: boolean): PlannedPathParam[] {
   const all = op.params.path;
   return all.map((p, i) => ({
     wire: p.name,
-    local: TAKEN_LOCALS.has(localName(p.name)) ? `${localName(p.name)}Param` : localName(p.name),
+    local: untaken(localName(p.name)),
     positional: allPositional || config.pathParams.positional === 'all' || i === all.length - 1,
     type: p.type,
   }));
@@ -138,8 +151,14 @@ function bodyShape(ir: IR, op: IROperation): { props: IRProperty[]; whole?: IRTy
 
 type Member = PlannedProperty & { location: 'path' | 'query' | 'header' | 'body'; wire: string };
 
-function wireNames(members: Member[], location: Member['location']): { sdkName: string; wire: string }[] {
-  return members.filter((p) => p.location === location).map((p) => ({ sdkName: p.name, wire: p.wire }));
+function wireNames(
+  members: Member[],
+  location: Member['location'],
+  pathParams: PlannedPathParam[],
+): ParamMember[] {
+  return members
+    .filter((p) => p.location === location)
+    .map((p) => ({ sdkName: p.name, wire: p.wire, local: memberLocal(pathParams, p.name) }));
 }
 
 function paramMembers(op: IROperation, pathParams: PlannedPathParam[], bodyProps: IRProperty[]): Member[] {
@@ -271,7 +290,7 @@ function planResponse(
   op: IROperation,
   stem: string,
   method: PlannedMethod,
-  m: IRMethod,
+  m: BoundMethod,
   out: MethodPlan,
 ): void {
   const r = op.response;
@@ -339,7 +358,7 @@ function isBinary(ir: IR, t: IRType): boolean {
 }
 
 /** Resolves a method's `timeout` name against the config's `timeouts` table. */
-function timeoutPolicy(config: ResolvedConfig, m: IRMethod): PlannedTimeout {
+function timeoutPolicy(config: ResolvedConfig, m: BoundMethod): PlannedTimeout {
   const t = config.timeouts[m.timeout!] as Record<string, unknown> | undefined;
   if (!t)
     throw new GeneratorError(
@@ -361,12 +380,10 @@ function timeoutPolicy(config: ResolvedConfig, m: IRMethod): PlannedTimeout {
 /** The method whose response carries the URL, plus what the 'not ready' error names (`batch`, its `id`). */
 function urlSource(
   site: Site,
-  from: NonNullable<IRMethod['urlFrom']>,
+  from: NonNullable<BoundMethod['urlFrom']>,
 ): NonNullable<PlannedMethod['urlFrom']> {
   const source = site.resource.methods.find((x) => x.name === from.method);
-  const type = source
-    ? resolveObject(site.ir, site.ir.operations[source.operationId]?.response.type)
-    : undefined;
+  const type = source ? resolveObject(site.ir, source.operation.response.type) : undefined;
   const hasId = type?.kind === 'object' && type.properties.some((p) => p.name === 'id');
   return { ...from, noun: singular(site.resource.className).toLowerCase(), hasId };
 }

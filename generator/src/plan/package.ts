@@ -53,7 +53,7 @@ export function planPackage(ir: IR, config: ResolvedConfig, plan: Plan): Planned
     { subpath: './resources', module: 'resources/index' },
     { subpath: './resources/*', module: 'resources/*' },
     { subpath: './core/*', module: 'core/*' },
-    ...(Object.keys(ir.overlays).length > 0 ? [{ subpath: './lib/*', module: 'lib/*' }] : []),
+    ...(Object.keys(config.overlays).length > 0 ? [{ subpath: './lib/*', module: 'lib/*' }] : []),
   ];
   return {
     name: pkg.name,

@@ -1,17 +1,21 @@
 import type { ResolvedConfig } from '../config/index.js';
-import type { IR, IRResource, IRType } from '../ir/types.js';
+import type { IR, IRType } from '../ir/types.js';
 import { schemaTypeName } from './names.js';
-import type { TypeHome } from './types.js';
+import type { BoundResource, TypeHome } from './types.js';
 
 /**
  * Decides the module and SDK name of every component schema: `typeNames` renames, then the first
  * `typeModules` glob matching the schema's source file; otherwise the module of the first resource (in
  * config order) whose operations reach the schema; otherwise `defaultTypeModule`.
  */
-export function typeHomes(ir: IR, config: ResolvedConfig): Record<string, TypeHome> {
+export function typeHomes(
+  ir: IR,
+  config: ResolvedConfig,
+  resources: BoundResource[],
+): Record<string, TypeHome> {
   const globs = config.typeModules.map((tm) => ({ re: globToRegExp(tm.files), module: tm.module }));
   const homes: Record<string, TypeHome> = {};
-  const auto = autoModules(ir);
+  const auto = autoModules(ir, resources);
   const used = new Set<string>();
   for (const schema of Object.values(ir.schemas)) {
     // A dotted name (from `typeNames` only) is printed at each use (inline). Printing the spec's own dotted
@@ -43,11 +47,11 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-function autoModules(ir: IR): Map<string, string> {
+function autoModules(ir: IR, resources: BoundResource[]): Map<string, string> {
   const owner = new Map<string, string>();
-  const visit = (r: IRResource) => {
+  const visit = (r: BoundResource) => {
     for (const m of r.methods) {
-      const op = ir.operations[m.operationId]!;
+      const op = m.operation;
       const roots: IRType[] = [
         ...Object.values(op.params)
           .flat()
@@ -60,7 +64,7 @@ function autoModules(ir: IR): Map<string, string> {
     }
     r.subresources.forEach(visit);
   };
-  ir.resources.forEach(visit);
+  resources.forEach(visit);
   return owner;
 }
 

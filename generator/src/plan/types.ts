@@ -1,4 +1,4 @@
-import type { IRDocs, IRResponseKind, IRType } from '../ir/types.js';
+import type { IRDocs, IROperation, IRResponseKind, IRType } from '../ir/types.js';
 import type { PlannedRuntime } from './runtime.js';
 
 /**
@@ -78,10 +78,10 @@ export interface PlannedMethod extends IRDocs {
   params?: {
     typeName: string;
     required: boolean;
-    /** Query, header and non-positional path members: name in the params type and on the wire. */
-    query: { sdkName: string; wire: string }[];
-    headers: { sdkName: string; wire: string }[];
-    pathMembers: { sdkName: string; wire: string }[];
+    /** Query, header and non-positional path members. */
+    query: ParamMember[];
+    headers: ParamMember[];
+    pathMembers: ParamMember[];
     /** `props`: remaining members are the body; `none`: no body. */
     body: 'props' | 'none';
   };
@@ -220,4 +220,74 @@ export interface PlannedRules {
   deprecated?: { param: string; message: string; table: Record<string, string> };
   warnings: { param: string; models: string[]; path: string; equals: unknown; message: string }[];
   moves: { from: string; to: string; conflictError: string }[];
+}
+
+/** A method on a resource class: an SDK name bound by the config (or by `autoResources`) to an operation. */
+export interface BoundMethod {
+  /** SDK method name (`create`, `countTokens`). */
+  name: string;
+  /** Key of the bound operation in `IR.operations`. */
+  operationId: string;
+  /**
+   * The operation as this method sends it: the spec's, with the method config's transport applied (SSE, JSON
+   * lines, binary, multipart, pagination). A copy: the IR's operation stays as the spec says.
+   */
+  operation: IROperation;
+  /** Name of the params interface; derived by plan when absent. */
+  paramsType?: string;
+  /** Name of the exported page alias for list methods; derived by plan when absent. */
+  pageType?: string;
+  /** `Accept` header the method sends. */
+  accept?: string;
+  /** Values appended to an array header param (e.g. `anthropic-beta` -> `['files-api-2025-04-14']`). */
+  headerDefaults: Record<string, string[]>;
+  /** JSONL results read from a URL field of another method's response, instead of the operation's path. */
+  urlFrom?: { method: string; field: string; statusField?: string };
+  /** Multipart: drop directory parts of file names. */
+  stripFilenames?: boolean;
+  /** Name of a timeout policy from the config (`nonStreamingFromMaxTokens`). */
+  timeout?: string;
+  /** Pointer into the SDK config where the binding was declared. */
+  pointer: string;
+}
+
+/** A resource (class) in the SDK tree. */
+export interface BoundResource {
+  /** Property name on the parent (`batches`). */
+  name: string;
+  /** Dotted path from the client (`messages.batches`). */
+  path: string;
+  methods: BoundMethod[];
+  /** Class name of the resource (`Batches`). */
+  className: string;
+  /** Module path relative to `src/resources`, without extension (`messages/batches`). */
+  module: string;
+  subresources: BoundResource[];
+  /** Extra aliases exported from the module: new name -> existing type name in the module. */
+  typeAliases: Record<string, string>;
+  pointer: string;
+}
+
+/** A hand-written subclass instantiated in place of a generated resource (config `overlays`). */
+export interface Overlay {
+  module: string;
+  exportName: string;
+  methods: string[];
+  exports: { module: string; name: string }[];
+}
+
+/** What the config binds onto the IR: the resource tree and the overlays, by dotted resource path. */
+export interface Bindings {
+  resources: BoundResource[];
+  overlays: Record<string, Overlay>;
+}
+
+/** A query, header or non-positional path member of a params object. */
+export interface ParamMember {
+  /** Name in the params type (`betas`). */
+  sdkName: string;
+  /** Name on the wire (`anthropic-beta`). */
+  wire: string;
+  /** The local the method body destructures it into: an identifier no argument or body local has. */
+  local: string;
 }

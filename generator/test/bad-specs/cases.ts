@@ -11,7 +11,7 @@ export interface BadSpecCase {
   build?: () => object;
   config?: string;
   /** Expected failure: the stage, the pointer (a string is a prefix) and the message text. */
-  error?: { stage: 'load' | 'normalize'; pointer: string | RegExp; message: RegExp };
+  error?: { stage: 'load' | 'normalize' | 'plan'; pointer: string | RegExp; message: RegExp };
   /** Valid-but-odd input: generates (exit 0), optionally with a warning matching this. */
   generates?: true | { warning: RegExp };
 }
@@ -196,7 +196,7 @@ export const CASES: BadSpecCase[] = [
   {
     spec: 'operation-ids-colliding.yaml',
     error: {
-      stage: 'normalize',
+      stage: 'plan',
       pointer: '#/paths/~1b/get',
       message: /method name "getItem" of resource "items" is taken by #\/paths\/~1a\/get/,
     },
@@ -254,7 +254,7 @@ export const CASES: BadSpecCase[] = [
     spec: 'missing-operation.yaml',
     config: 'missing-operation.config.yaml',
     error: {
-      stage: 'normalize',
+      stage: 'plan',
       pointer: /missing-operation\.config\.yaml#\/resources\/items\/methods\/retrieve\/operation$/,
       message: /no operation "items_retrieve" in the spec/,
     },

@@ -5,17 +5,20 @@ import type { IR, IROperation, IRType } from '../ir/types.js';
 type SchemaRef = (name: string, at: string) => IRType;
 
 /**
- * Applies a method's config to its operation: streaming, JSON lines, binary, multipart and pagination.
+ * The operation as a method sends it: its config's streaming, JSON lines, binary, multipart and pagination
+ * applied to a copy (the IR's operation is left as the spec says; two methods may bind one operation).
  * What the spec's media types already say is kept unless the config overrides it.
  */
 export function bindTransport(
-  op: IROperation,
+  spec: IROperation,
   mc: MethodConfig,
   config: ResolvedConfig,
   schemaRef: SchemaRef,
   ir: Pick<IR, 'schemas'>,
   pointer: string,
-): void {
+): IROperation {
+  const op: IROperation = { ...spec, response: { ...spec.response } };
+  if (spec.body) op.body = { ...spec.body };
   if (mc.stream) {
     op.response = {
       ...op.response,
@@ -38,23 +41,24 @@ export function bindTransport(
   if (mc.multipart && op.body) op.body.encoding = 'multipart';
   if (mc.deprecated) op.deprecated = true;
   const scheme = mc.pagination ?? detectScheme(op, config, ir);
-  if (!scheme) return;
+  if (!scheme) return op;
   const pc = config.pagination[scheme];
   if (!pc)
     throw new GeneratorError(
-      'normalize',
+      'plan',
       pointerJoin(pointer, 'pagination'),
       `no pagination scheme "${scheme}" in the config`,
     );
   const item = itemsOf(op.response.type, pc.response.items, ir);
   if (!item) {
     throw new GeneratorError(
-      'normalize',
+      'plan',
       op.response.pointer,
       `response has no "${pc.response.items}" array for pagination "${scheme}"`,
     );
   }
   op.pagination = { scheme, item };
+  return op;
 }
 
 function objectOf(type: IRType | undefined, ir: Pick<IR, 'schemas'>): IRType | undefined {

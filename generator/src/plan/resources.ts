@@ -1,17 +1,33 @@
 import type { MethodConfig, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import { GeneratorError, pointerJoin } from '../errors.js';
-import type { IR, IRMethod, IROperation, IRResource, IRType } from '../ir/types.js';
+import type { IR, IROperation, IRType } from '../ir/types.js';
 import { autoResources } from './auto-resources.js';
+import { sdkHeaders } from './header-params.js';
 import { bindTransport } from './transport.js';
+import type { Bindings, BoundMethod, BoundResource, Overlay } from './types.js';
 
 /**
- * Builds the resource tree from the config's `resources` (dotted keys, parents first) and binds each
- * method to its operation by operationId (or `<method> <path key>`). A binding to a missing operation
- * is an error pointing into the config.
+ * The SDK's shape over the API: the resource tree from the config's `resources` (dotted keys, parents first),
+ * each method bound to its operation by operationId (or `<method> <path key>`), then the operations no
+ * resource claims (with `autoResources`), and the overlays. A binding to a missing operation is an error
+ * pointing into the config.
  */
-export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>): IRResource[] {
-  const roots: IRResource[] = [];
-  const byPath = new Map<string, IRResource>();
+export function bind(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>): Bindings {
+  const overlays: Record<string, Overlay> = {};
+  for (const [path, ov] of Object.entries(config.overlays)) {
+    const [module, exportName] = ov.class.split('#') as [string, string];
+    const exports = ov.exports.map((e) => {
+      const [from, name] = e.split('#') as [string, string];
+      return { module: from, name };
+    });
+    overlays[path] = { module, exportName, methods: ov.methods, exports };
+  }
+  return { resources: resourceTree(config, ir), overlays };
+}
+
+function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' | 'schemas'>): BoundResource[] {
+  const roots: BoundResource[] = [];
+  const byPath = new Map<string, BoundResource>();
   const opsById = indexOperations(ir.operations);
   for (const [path, rc] of Object.entries(config.resources)) {
     const pointer = pointerJoin(`${config.configPath}#`, 'resources', path);
@@ -19,11 +35,11 @@ export function resourceTree(config: ResolvedConfig, ir: Pick<IR, 'operations' |
     const parent = dot === -1 ? undefined : byPath.get(path.slice(0, dot));
     if (dot !== -1 && !parent)
       throw new GeneratorError(
-        'normalize',
+        'plan',
         pointer,
         `parent resource "${path.slice(0, dot)}" is not declared before it`,
       );
-    const resource: IRResource = {
+    const resource: BoundResource = {
       name: path.slice(dot + 1),
       path,
       className: rc.className,
@@ -66,24 +82,24 @@ function bindMethod(
   ir: Pick<IR, 'schemas'>,
   ops: Map<string, IROperation>,
   site: MethodSite,
-): IRMethod {
+): BoundMethod {
   const { mc, pointer } = site;
   const op = ops.get(mc.operation);
   if (!op)
     throw new GeneratorError(
-      'normalize',
+      'plan',
       pointerJoin(pointer, 'operation'),
       `no operation "${mc.operation}" in the spec`,
     );
   const schemaRef = (name: string, at: string): IRType => {
     if (!ir.schemas[name])
-      throw new GeneratorError('normalize', pointerJoin(pointer, at), `no schema "${name}" in the spec`);
+      throw new GeneratorError('plan', pointerJoin(pointer, at), `no schema "${name}" in the spec`);
     return { kind: 'ref', name, pointer: `#/components/schemas/${name}` };
   };
-  bindTransport(op, mc, config, schemaRef, ir, pointer);
-  const method: IRMethod = {
+  const method: BoundMethod = {
     name: site.name,
     operationId: op.id,
+    operation: bindTransport(sdkHeaders(op, config), mc, config, schemaRef, ir, pointer),
     headerDefaults: headerDefaults(config, site, pointer),
     pointer,
   };
@@ -104,7 +120,6 @@ function headerDefaults(config: ResolvedConfig, site: MethodSite, pointer: strin
   const values = [...(site.rc.defaultBetas ?? []), ...(site.mc.defaultBetas ?? [])];
   if (values.length === 0) return {};
   const header = config.headerParams.betas?.header;
-  if (!header)
-    throw new GeneratorError('normalize', pointer, 'defaultBetas needs a `headerParams.betas` entry');
+  if (!header) throw new GeneratorError('plan', pointer, 'defaultBetas needs a `headerParams.betas` entry');
   return { [header.toLowerCase()]: [...new Set(values)] };
 }

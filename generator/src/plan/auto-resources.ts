@@ -1,9 +1,11 @@
 import type { ResolvedConfig } from '../config/index.js';
 import { GeneratorError } from '../errors.js';
 import { firstTag, groupOf, literals, type OperationShape, uniqueName } from '../init/operation-names.js';
-import type { IR, IROperation, IRResource } from '../ir/types.js';
+import type { IR, IROperation } from '../ir/types.js';
 import { baseClientMembers } from '../load/runtime-source.js';
-import { camelCase, memberName, pascalCase, schemaTypeName, typeName } from '../plan/names.js';
+import { sdkHeaders } from './header-params.js';
+import { camelCase, memberName, pascalCase, schemaTypeName, typeName } from './names.js';
+import type { BoundResource } from './types.js';
 
 /** Where an operation lands: the resource chain from the client, and the path its method is named from. */
 interface Placement {
@@ -21,7 +23,7 @@ interface Placement {
 export function autoResources(
   config: ResolvedConfig,
   ir: Pick<IR, 'operations' | 'schemas'>,
-  roots: IRResource[],
+  roots: BoundResource[],
 ): void {
   const tree = new ResourceTree(config, ir, roots);
   const bound = new Set(
@@ -29,7 +31,9 @@ export function autoResources(
       return [...r.methods.map((m) => m.operationId), ...r.subresources.flatMap(all)];
     }),
   );
-  const ops = Object.values(ir.operations).filter((op) => !bound.has(op.id));
+  const ops = Object.values(ir.operations)
+    .filter((op) => !bound.has(op.id))
+    .map((op) => sdkHeaders(op, config));
   const collections = collectionPrefixes(ops);
   const sep = config.autoResources!.separator;
   for (const op of ops) {
@@ -41,14 +45,14 @@ export function autoResources(
     const { chain, shape } = placement(op, collections);
     const r = tree.resource(chain);
     const name = memberName(uniqueName(shape, (n) => r.methods.some((m) => m.name === memberName(n))));
-    r.methods.push({ name, operationId: op.id, headerDefaults: {}, pointer: op.pointer });
+    r.methods.push({ name, operationId: op.id, operation: op, headerDefaults: {}, pointer: op.pointer });
   }
   tree.assignModules();
   for (const r of roots) renameShadowedMethods(r);
 }
 
 /** A method named like a sub-resource of its class (`groups.aggregated()` and `groups.aggregated.list()`). */
-function renameShadowedMethods(r: IRResource): void {
+function renameShadowedMethods(r: BoundResource): void {
   const subs = new Set(r.subresources.map((s) => s.name));
   for (const m of r.methods) {
     if (!subs.has(m.name)) continue;
@@ -66,11 +70,17 @@ function bindGrouped(tree: ResourceTree, op: IROperation, group: string, rest: s
   const taken = r.methods.find((m) => m.name === method);
   if (taken)
     throw new GeneratorError(
-      'normalize',
+      'plan',
       op.pointer,
       `method name "${method}" of resource "${r.path}" is taken by ${taken.pointer}; bind one of them in the config`,
     );
-  r.methods.push({ name: method, operationId: op.id, headerDefaults: {}, pointer: op.pointer });
+  r.methods.push({
+    name: method,
+    operationId: op.id,
+    operation: op,
+    headerDefaults: {},
+    pointer: op.pointer,
+  });
 }
 
 /** Path templates (params as `{}`) that are collections: two or more methods, or paths below them. */
@@ -78,7 +88,7 @@ function collectionPrefixes(ops: IROperation[]): Set<string> {
   const count = new Map<string, number>();
   const out = new Set<string>();
   for (const op of ops) {
-    const segs = templateSegments(op.path);
+    const segs = templateSegments(op);
     const key = segs.join('/');
     count.set(key, (count.get(key) ?? 0) + 1);
     if ((count.get(key) ?? 0) > 1) out.add(key);
@@ -87,11 +97,13 @@ function collectionPrefixes(ops: IROperation[]): Set<string> {
   return out;
 }
 
-function templateSegments(path: string): string[] {
-  return path
+/** The path's segments with each parameter as `{}` (`/a/{id}/b` -> `['a', '{}', 'b']`). */
+function templateSegments(op: IROperation): string[] {
+  return op.pathParts
+    .map((part, i) => (i % 2 === 1 ? '{}' : part))
+    .join('')
     .split('/')
-    .filter(Boolean)
-    .map((s) => (s.startsWith('{') ? '{}' : s));
+    .filter(Boolean);
 }
 
 /** The resource chain and the path (relative to the innermost resource) an operation is named from. */
@@ -105,7 +117,7 @@ function placement(op: IROperation, collections: Set<string>): Placement {
   const group = groupOf(shape);
   const tag = firstTag(shape);
   const segs = op.path.split('/').filter(Boolean);
-  const tmpl = templateSegments(op.path);
+  const tmpl = templateSegments(op);
   // The resource starts at the tag's own segment (`/{user}/dashboards/{id}/blocks` tagged Blocks), else the first.
   const first = tag
     ? segs.map((s) => camelCase(s)).lastIndexOf(camelCase(tag))
@@ -129,7 +141,7 @@ function placement(op: IROperation, collections: Set<string>): Placement {
 
 /** The auto resources by dotted path, created on first use. */
 class ResourceTree {
-  private readonly byPath = new Map<string, IRResource>();
+  private readonly byPath = new Map<string, BoundResource>();
   private readonly schemaNames: Set<string>;
   /** Member names a top-level resource may not take. */
   private readonly taken: Set<string>;
@@ -137,7 +149,7 @@ class ResourceTree {
   constructor(
     private readonly config: ResolvedConfig,
     ir: Pick<IR, 'schemas'>,
-    private readonly roots: IRResource[],
+    private readonly roots: BoundResource[],
   ) {
     // A resource class may not take the name of a schema type or of the client's own classes.
     const { className, baseClassName } = config.client;
@@ -154,8 +166,8 @@ class ResourceTree {
     ]);
   }
 
-  resource(chain: string[]): IRResource {
-    let parent: IRResource | undefined;
+  resource(chain: string[]): BoundResource {
+    let parent: BoundResource | undefined;
     for (let i = 0; i < chain.length; i++) {
       // A resource is a property of the client (or its parent): names of the base class's members are taken.
       const raw = memberName(chain[i]!);
@@ -188,7 +200,7 @@ class ResourceTree {
   /** `pets` for a leaf, `pets/pets` for a resource with sub-resources (`pets/toys`), as the config writes them. */
   assignModules(): void {
     const reserved = new Set(['index', this.config.defaultTypeModule]);
-    const visit = (r: IRResource, dir: string) => {
+    const visit = (r: BoundResource, dir: string) => {
       if (r.module === '') {
         let base = r.name
           .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
