@@ -103,8 +103,17 @@ export function planLayout(
     if (m.types.length === 0 || (!referenced.has(m.path) && total <= budget)) inline.add(m.path);
   }
   const typeModules = modules.filter((m) => !inline.has(m.path));
+  // New file names never take a module's or a re-export file's path: `<name>-types-2` if `<name>-types` is one.
+  const taken = new Set([...modules.map((m) => m.path), ...plan.indexes.map((i) => i.path)]);
+  const claim = (path: string) => {
+    let p = path;
+    for (let i = 2; taken.has(p); i++) p = `${path}-${i}`;
+    taken.add(p);
+    return p;
+  };
   const entryOf = new Map<string, string>();
-  for (const m of modules) entryOf.set(m.path, inline.has(m.path) ? m.path : entryPath(m));
+  for (const m of modules)
+    entryOf.set(m.path, inline.has(m.path) || !m.resource ? m.path : claim(`${m.path}-types`));
   const entry = (module: string) => entryOf.get(module) ?? module;
   const aliasOf = (from: string, to: string) =>
     byPath.get(from)?.imports.find((i) => i.module === to)?.alias ?? 'UNKNOWN_MODULE';
@@ -175,8 +184,10 @@ export function planLayout(
     const shared = group.length > 1;
     const base = shared ? `${group[0]}-shared-types` : `${group[0]}-types`;
     const single = !shared && chunks.length <= 1;
-    const partPath = (i: number) =>
-      single ? entry(group[0]!) : chunks.length === 1 ? base : `${base}-${i + 1}`;
+    const paths = chunks.map((_, i) =>
+      single ? entry(group[0]!) : claim(chunks.length === 1 ? base : `${base}-${i + 1}`),
+    );
+    const partPath = (i: number) => paths[i]!;
     const chunkOf = new Map<string, number>();
     chunks.forEach((c, i) => {
       for (const d of c) chunkOf.set(d.key, i);
@@ -278,11 +289,14 @@ export function planLayout(
       for (const d of ds) dependents[d]!.push(ci);
     });
     const waiting = deps.map((ds) => ds.size);
-    const ready = comps.map((_, ci) => ci).filter((ci) => waiting[ci] === 0);
+    // Components are numbered by discovery; a ready one is taken by its first declaration's place in the module.
+    const ready = new MinHeap((ci) => comps[ci]![0]!);
+    comps.forEach((_, ci) => {
+      if (waiting[ci] === 0) ready.push(ci);
+    });
     const order: number[] = [];
-    while (ready.length > 0) {
-      ready.sort((a, b) => comps[a]![0]! - comps[b]![0]!);
-      const ci = ready.shift()!;
+    while (ready.size > 0) {
+      const ci = ready.pop();
       order.push(ci);
       for (const n of dependents[ci]!) if (--waiting[n]! === 0) ready.push(n);
     }
@@ -346,11 +360,6 @@ export function planLayout(
     if (chunk.length > 0) chunks.push(chunk);
     return chunks;
   }
-}
-
-/** Where a module's declarations live when they are not in its class file: `<path>-types`, or a types module's own path. */
-function entryPath(m: PlannedModule): string {
-  return m.resource ? `${m.path}-types` : m.path;
 }
 
 function emptyTypes(path: string): PlannedFile {
@@ -508,4 +517,41 @@ export function stronglyConnected<T>(nodes: T[], next: (n: T) => T[]): T[][] {
     }
   }
   return out;
+}
+
+/** A binary heap of numbers ordered by `key` (smallest first). */
+class MinHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly key: (n: number) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(n: number): void {
+    const a = this.items;
+    a.push(n);
+    for (let i = a.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (this.key(a[up]!) <= this.key(a[i]!)) break;
+      [a[up], a[i]] = [a[i]!, a[up]!];
+      i = up;
+    }
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let min = i;
+        if (l < a.length && this.key(a[l]!) < this.key(a[min]!)) min = l;
+        if (r < a.length && this.key(a[r]!) < this.key(a[min]!)) min = r;
+        if (min === i) break;
+        [a[min], a[i]] = [a[i]!, a[min]!];
+        i = min;
+      }
+    }
+    return top;
+  }
 }
