@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { config, type ResolvedConfig } from './config/index.js';
 import { emit, type RenderedFile } from './emit/index.js';
+import { measure } from './emit/measure.js';
 import { PACKAGE_FILE_PATHS } from './emit/package-files.js';
 import { Warnings } from './errors.js';
 import { load } from './load/index.js';
@@ -69,7 +70,15 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const spec = await time('load', () => load(cfg.specPath, warnings));
   const ir = await time('normalize', () => normalize(spec, warnings));
   if (opts.dump === 'ir') return { timings, warnings: warnings.format(), dump: JSON.stringify(ir, null, 2) };
-  const planned = await time('plan', () => plan(ir, cfg, { ...handWrittenVersion(cfg, opts.outDir) }));
+  const errorClass = cfg.client.errorClass ?? `${cfg.client.className}Error`;
+  const planned = await time('plan', () =>
+    plan(ir, cfg, {
+      ...handWrittenVersion(cfg, opts.outDir),
+      // The layout splits files by their printed size: emit prints each declaration once to count its lines.
+      measure: (p) => measure(ir, p, errorClass),
+      warnings,
+    }),
+  );
   const pkg = planPackage(ir, cfg, planned);
   if (opts.dump === 'plan')
     return { timings, warnings: warnings.format(), dump: JSON.stringify(planned, null, 2) };
@@ -79,7 +88,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     emit(ir, planned, {
       generatorVersion: GENERATOR_VERSION,
       input: `${rel(cfg.specPath)} + ${rel(cfg.configPath)}`,
-      errorClass: cfg.client.errorClass ?? `${cfg.client.className}Error`,
+      errorClass,
       packageName: cfg.package.name,
       ...(pkg ? { package: pkg } : {}),
     }),

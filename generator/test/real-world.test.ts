@@ -61,13 +61,13 @@ describe('real-world failure classes', () => {
     ['a query param named like a positional one', 'resources/tokens.ts', /token: tokenParam/],
     [
       '`allOf` with a conflicting property is an intersection',
-      'resources/pets/pets.ts',
+      'resources/pets/pets-types.ts',
       /export type Pet = Base & /,
     ],
-    ['a builtin type name is suffixed', 'resources/pets/pets.ts', /export interface ObjectType/],
+    ['a builtin type name is suffixed', 'resources/pets/pets-types.ts', /export interface ObjectType/],
     [
       'the index signature admits its siblings',
-      'resources/pets/pets.ts',
+      'resources/pets/pets-types.ts',
       /\[key: string\]: boolean \| number \| string \| undefined/,
     ],
     [

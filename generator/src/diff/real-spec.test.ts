@@ -51,7 +51,7 @@ describe('removing a field from the real spec', () => {
       mode: 'check',
     });
     const drifted = result.write?.changed ?? [];
-    const messages = drifted.find((d) => d.path.endsWith('resources/messages/messages.ts'));
+    const messages = drifted.find((d) => d.path.endsWith('resources/messages/messages-types.ts'));
     expect(messages?.diff).toMatch(/^-\s+stop_sequence: string \| null;$/m);
   });
 });

@@ -1,8 +1,7 @@
-import type { StatementStructures } from 'ts-morph';
 import { compareStrings } from '../errors.js';
-import type { IR, IRType } from '../ir/types.js';
+import type { IR } from '../ir/types.js';
 import type { PlannedPackage } from '../plan/package.js';
-import type { Plan, PlannedModule } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
 import { clientModule } from './client-module.js';
 import { endpointTests } from './endpoint-tests.js';
@@ -12,13 +11,9 @@ import { packageFiles } from './package-files.js';
 import { paginationFile } from './pagination.js';
 import { printSource } from './print.js';
 import type { RenderedFile } from './rendered-file.js';
-import { resourceModule, splitResourceModule } from './resource-module.js';
+import { classFile, indexFile, moduleScope, typesFile } from './resource-module.js';
 import { runtimeFiles } from './runtime.js';
 import { render } from './templates.js';
-import type { PrintScope } from './type-printer.js';
-
-/** A resource module longer than this is split into `<name>.ts` (class) and `<name>-types.ts` (declarations). */
-const SPLIT_LINES = 2000;
 
 export type { RenderedFile } from './rendered-file.js';
 
@@ -44,7 +39,7 @@ export interface EmitOptions {
  */
 export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   const header = render('header', { version: opts.generatorVersion, input: opts.input });
-  const files: RenderedFile[] = plan.modules.flatMap((mod) => moduleFiles(ir, plan, mod, opts, header));
+  const files: RenderedFile[] = layoutFiles(ir, plan, opts, header);
   for (const index of plan.indexes) {
     files.push({
       path: `src/resources/${index.path}.ts`,
@@ -66,50 +61,21 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
   );
 }
 
-/** The file of one resource module, or two when its types are long enough to split. */
-function moduleFiles(
-  ir: IR,
-  plan: Plan,
-  mod: PlannedModule,
-  opts: EmitOptions,
-  header: string,
-): RenderedFile[] {
-  const freshScope = (): PrintScope => ({
-    ir,
-    homes: plan.typeHomes,
-    module: mod.path,
-    aliases: new Map(mod.imports.map((i) => [i.module, i.alias])),
-    request: false,
-    uses: new Set(),
-    errorClass: opts.errorClass,
+/** The files of the resource modules, as the plan's layout puts classes and declarations in them. */
+function layoutFiles(ir: IR, plan: Plan, opts: EmitOptions, header: string): RenderedFile[] {
+  const scopeFor = moduleScope(ir, plan, opts.errorClass);
+  const byPath = new Map(plan.modules.map((m) => [m.path, m]));
+  return plan.layout.files.map((file) => {
+    const path = `resources/${file.path}`;
+    const content =
+      file.kind === 'index'
+        ? `${header}\n\n${indexFile(file)}`
+        : printSource(path, header, {
+            statements:
+              file.kind === 'class'
+                ? classFile(file, byPath.get(file.module!)!, { plan, scope: scopeFor(file.module!) })
+                : typesFile(file, plan, scopeFor),
+          });
+    return { path: `src/${path}.ts`, content };
   });
-  const file = (path: string, statements: (string | StatementStructures)[]): RenderedFile => ({
-    path: `src/resources/${path}.ts`,
-    content: printSource(`resources/${path}.ts`, header, { statements }),
-  });
-  if (mod.resource && estimateTypeLines(mod) > SPLIT_LINES) {
-    const split = splitResourceModule(mod, { plan, scope: freshScope() }, freshScope);
-    return [file(mod.path, split.main), file(split.typesPath, split.types)];
-  }
-  return [file(mod.path, resourceModule(mod, { plan, scope: freshScope() }))];
-}
-
-/** Rough printed size of a module's declarations (a line per member plus wrapped docs), without printing. */
-function estimateTypeLines(mod: PlannedModule): number {
-  const docLines = (d: { description?: string }) =>
-    d.description ? Math.ceil(d.description.length / 76) + 1 : 0;
-  let lines = 0;
-  for (const t of mod.types) {
-    lines += 3 + docLines(t);
-    if (t.decl.kind === 'interface')
-      for (const p of t.decl.properties) lines += 1 + docLines(p) + nestedLines(p.type);
-  }
-  return lines;
-}
-
-function nestedLines(t: IRType): number {
-  if (t.kind === 'object') return 3 + t.properties.reduce((n, p) => n + 2 + nestedLines(p.type), 0);
-  if (t.kind === 'array') return nestedLines(t.items);
-  if (t.kind === 'union') return t.variants.reduce((n, v) => n + nestedLines(v), 0);
-  return 0;
 }

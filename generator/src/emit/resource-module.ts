@@ -5,7 +5,8 @@ import {
   type StatementStructures,
   StructureKind,
 } from 'ts-morph';
-import type { Plan, PlannedModule } from '../plan/types.js';
+import type { IR } from '../ir/types.js';
+import type { Plan, PlannedFile, PlannedModule, PlannedType } from '../plan/types.js';
 import { declarationStatements } from './declarations.js';
 import { deprecatedTable } from './request-rules.js';
 import { resourceClass, TIMEOUT_TABLE } from './resource-class.js';
@@ -18,86 +19,119 @@ export interface ModuleContext {
   scope: PrintScope;
 }
 
-/** Statements of a module under `src/resources`: imports, class, types, namespace merge. */
-export function resourceModule(mod: PlannedModule, ctx: ModuleContext): (string | StatementStructures)[] {
-  const file = `resources/${mod.path}`;
-  const scope = ctx.scope;
-  const cls = mod.resource ? [resourceClass(mod, scope)] : [];
-  const types = typeStatements(mod, ctx.plan, scope);
-  const imports: ImportDeclarationStructure[] = [
-    ...runtimeImports(file, scope.uses, scope.errorClass),
-    ...moduleImports(mod, file, false),
-    ...subresourceNamedImports(mod, ctx.plan, file),
-  ];
-  const tail = mod.resource ? namespaceMerge(mod, ctx.plan) : [];
-  return [
-    ...imports,
-    ...timeoutTable(mod),
-    ...deprecatedTable(mod.resource?.methods ?? []),
-    ...cls,
-    ...types,
-    ...tail,
-  ];
-}
-
 /**
- * The same module split in two, for resources whose types pass ~2k lines: `<name>.ts` keeps the class,
- * the namespace merge and `export * from './<name>-types.js'` (so every import path still works), and
- * `<name>-types.ts` holds the declarations.
+ * Statements of a resource module's file: imports, class, its declarations when the layout keeps them here
+ * (else a named import of them and `export *` from the types file that holds them), namespace merge.
  */
-export function splitResourceModule(
+export function classFile(
+  file: PlannedFile,
   mod: PlannedModule,
   ctx: ModuleContext,
-  freshScope: () => PrintScope,
-): { main: (string | StatementStructures)[]; types: (string | StatementStructures)[]; typesPath: string } {
-  const file = `resources/${mod.path}`;
-  const typesPath = `${mod.path}-types`;
-  const typesFile = `resources/${typesPath}`;
-  const typeScope = freshScope();
-  const types = typeStatements(mod, ctx.plan, typeScope);
-  const typesOut = [
-    ...runtimeImports(typesFile, typeScope.uses, typeScope.errorClass),
-    ...moduleImports(mod, typesFile, true),
+): (string | StatementStructures)[] {
+  const path = `resources/${file.path}`;
+  const scope = ctx.scope;
+  const body = classPart(mod, ctx);
+  const types = typeStatements(declared(file, ctx.plan), ctx.plan, () => scope);
+  const imports: ImportDeclarationStructure[] = [
+    ...runtimeImports(path, scope.uses, scope.errorClass),
+    ...namespaceImports(file, false),
+    ...subresourceNamedImports(mod, ctx.plan, path),
+    ...file.named.map((n) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(path, `resources/${n.from}`),
+      namedImports: n.names.map((name) => `type ${name}`),
+    })),
+  ];
+  return [...imports, ...reexports(file), ...body.head, body.cls, ...types, ...body.tail];
+}
+
+/** Statements of a types file: imports, then the declarations the layout puts in it. */
+export function typesFile(
+  file: PlannedFile,
+  plan: Plan,
+  scopeFor: (module: string) => PrintScope,
+): (string | StatementStructures)[] {
+  const path = `resources/${file.path}`;
+  const uses = new Set<string>();
+  const scopes = new Map<string, PrintScope>();
+  const scope = (module: string) =>
+    scopes.get(module) ??
+    scopes.set(module, { ...scopeFor(module), uses, local: new Set(file.local) }).get(module)!;
+  const types = typeStatements(declared(file, plan), plan, scope);
+  const errorClass = scopeFor(file.declarations[0]?.module ?? '').errorClass;
+  return [
+    ...runtimeImports(path, uses, errorClass),
+    ...namespaceImports(file, true),
+    ...file.named.map((n) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: specifier(path, `resources/${n.from}`),
+      isTypeOnly: true,
+      namedImports: n.names,
+    })),
     ...types,
   ];
-  const scope = ctx.scope;
-  const cls = [resourceClass(mod, scope)];
-  const own = mod.types.map((t) => `type ${t.name}`);
-  const main = [
-    ...runtimeImports(file, scope.uses, scope.errorClass),
-    ...moduleImports(mod, file, false),
-    ...subresourceNamedImports(mod, ctx.plan, file),
-    {
-      kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: specifier(file, typesFile),
-      namedImports: own,
-    },
-    `export * from '${specifier(file, typesFile)}';`,
-    ...timeoutTable(mod),
-    ...deprecatedTable(mod.resource?.methods ?? []),
-    ...cls,
-    ...namespaceMerge(mod, ctx.plan),
-  ];
-  return { main, types: typesOut, typesPath };
 }
 
-function typeStatements(mod: PlannedModule, plan: Plan, scope: PrintScope): StatementStructures[] {
-  const types = mod.types.flatMap((t) => declarationStatements(t, scope));
-  for (const t of mod.types) {
-    if (t.decl.kind === 'interface')
-      for (const e of t.decl.extends) if (isPageParams(plan, e)) scope.uses.add(`pageParams:${e}`);
-    if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
-  }
-  return types;
+/** Text of a file that re-exports the parts holding a module's declarations. */
+export function indexFile(file: PlannedFile): string {
+  return `${reexports(file).join('\n')}\n`;
 }
 
-function moduleImports(mod: PlannedModule, file: string, typesOnly: boolean): ImportDeclarationStructure[] {
-  return mod.imports.map((i) => ({
+/** The class part of a resource module (tables, class, namespace merge), as emit prints and measures it. */
+export function classPart(
+  mod: PlannedModule,
+  ctx: ModuleContext,
+): { head: string[]; cls: StatementStructures; tail: (string | StatementStructures)[] } {
+  return {
+    head: [...timeoutTable(mod), ...deprecatedTable(mod.resource?.methods ?? [])],
+    cls: resourceClass(mod, ctx.scope),
+    tail: namespaceMerge(mod, ctx.plan),
+  };
+}
+
+/** Each declaration's statements, printed with the scope of its module; records the runtime names it uses. */
+export function typeStatements(
+  types: { module: string; type: PlannedType }[],
+  plan: Plan,
+  scopeFor: (module: string) => PrintScope,
+): StatementStructures[] {
+  return types.flatMap(({ module, type }) => declarationOf(type, plan, scopeFor(module)));
+}
+
+/** The statements of one declaration. */
+export function declarationOf(t: PlannedType, plan: Plan, scope: PrintScope): StatementStructures[] {
+  const out = declarationStatements(t, scope);
+  if (t.decl.kind === 'interface')
+    for (const e of t.decl.extends) if (isPageParams(plan, e)) scope.uses.add(`pageParams:${e}`);
+  if (t.decl.kind === 'alias' && t.decl.generic) scope.uses.add(`page:${t.decl.generic.name}`);
+  return out;
+}
+
+function declared(file: PlannedFile, plan: Plan): { module: string; type: PlannedType }[] {
+  const byPath = new Map(plan.modules.map((m) => [m.path, m]));
+  return file.declarations.map(({ module, name }) => ({
+    module,
+    type: byPath.get(module)!.types.find((t) => t.name === name)!,
+  }));
+}
+
+function namespaceImports(file: PlannedFile, typesOnly: boolean): ImportDeclarationStructure[] {
+  const path = `resources/${file.path}`;
+  return file.imports.map((i) => ({
     kind: StructureKind.ImportDeclaration as const,
-    moduleSpecifier: specifier(file, `resources/${i.module}`),
+    moduleSpecifier: specifier(path, `resources/${i.from}`),
     namespaceImport: i.alias,
     isTypeOnly: typesOnly || !i.value,
   }));
+}
+
+function reexports(file: PlannedFile): string[] {
+  const path = `resources/${file.path}`;
+  return file.reexports.map((r) => {
+    const from = specifier(path, `resources/${r.from}`);
+    if (!r.names) return `export * from '${from}';`;
+    return `export type {\n${r.names.map((n) => `  ${n},`).join('\n')}\n} from '${from}';`;
+  });
 }
 
 function isPageParams(plan: Plan, name: string): boolean {
@@ -149,4 +183,18 @@ function timeoutTable(mod: PlannedModule): string[] {
   return [
     `/** Models whose non-streaming responses are capped below what \`max_tokens\` allows (from the SDK config). */\nconst ${TIMEOUT_TABLE}: Record<string, number> = {\n${entries.join('\n')}\n};`,
   ];
+}
+
+/** A fresh print scope for the declarations and class of one module. */
+export function moduleScope(ir: IR, plan: Plan, errorClass: string): (module: string) => PrintScope {
+  const byPath = new Map(plan.modules.map((m) => [m.path, m]));
+  return (module) => ({
+    ir,
+    homes: plan.typeHomes,
+    module,
+    aliases: new Map((byPath.get(module)?.imports ?? []).map((i) => [i.module, i.alias])),
+    request: false,
+    uses: new Set(),
+    errorClass,
+  });
 }

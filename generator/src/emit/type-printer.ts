@@ -16,6 +16,8 @@ export interface PrintScope {
   module: string;
   /** Module path -> import alias. */
   aliases: Map<string, string>;
+  /** Other modules whose declarations print unqualified here (they share the file: `PlannedFile.local`). */
+  local?: Set<string>;
   /** `format: binary` prints as `Uploadable`. */
   request: boolean;
   /** Runtime names the module used (`Uploadable`, `APIPromise`, ...), so it imports them. */
@@ -107,7 +109,7 @@ function printRef(name: string, scope: PrintScope, hoister?: Hoister): string {
       inlining.delete(name);
     }
   }
-  if (home.module === scope.module) return home.name;
+  if (home.module === scope.module || scope.local?.has(home.module)) return home.name;
   return `${scope.aliases.get(home.module) ?? 'UNKNOWN_MODULE'}.${home.name}`;
 }
 

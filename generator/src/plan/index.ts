@@ -1,9 +1,10 @@
 import type { ResolvedConfig } from '../config/index.js';
-import { compareStrings, GeneratorError } from '../errors.js';
+import { compareStrings, GeneratorError, type Warnings } from '../errors.js';
 import type { IR } from '../ir/types.js';
 import { asExtension } from './flatten.js';
 import { importAlias, referencedModules } from './imports.js';
 import { planIndexes } from './indexes.js';
+import { LINE_BUDGET, type Measure, planLayout } from './layout.js';
 import { planMethod } from './methods.js';
 import { bind } from './resources.js';
 import { planRuntime } from './runtime.js';
@@ -29,7 +30,7 @@ export type * from './types.js';
  * const p = plan(ir, cfg);
  * ```
  */
-export function plan(ir: IR, config: ResolvedConfig, opts: { version?: string } = {}): Plan {
+export function plan(ir: IR, config: ResolvedConfig, opts: PlanOptions = {}): Plan {
   const bindings = bind(config, ir);
   const homes = typeHomes(ir, config, bindings.resources);
   const modules = new Map<string, PlannedModule>();
@@ -63,13 +64,27 @@ export function plan(ir: IR, config: ResolvedConfig, opts: { version?: string } 
   for (const m of modules.values()) checkCollisions(m, modules);
   const sorted = [...modules.values()].sort((a, b) => compareStrings(a.path, b.path));
   for (const m of sorted) m.imports = planImports(ir, homes, m);
-  return {
+  const planned: Plan = {
     modules: sorted,
     indexes: planIndexes(bindings.resources, sorted),
     client: planClient(config, bindings, sorted),
     typeHomes: homes,
     runtime: planRuntime(config, undefined, opts.version ?? config.package.version),
+    layout: { budget: LINE_BUDGET, files: [], typesEntry: {} },
   };
+  const sizes = opts.measure?.(planned) ?? new Map();
+  planned.layout = planLayout(ir, planned, sizes, (pointer, message) =>
+    opts.warnings?.add('plan', pointer, message),
+  );
+  return planned;
+}
+
+/** Options of `plan`: the version of a hand-written package.json, emit's measure of printed sizes, warnings. */
+export interface PlanOptions {
+  version?: string;
+  /** Printed line counts the layout splits by; without it every declaration counts one line. */
+  measure?: Measure;
+  warnings?: Warnings;
 }
 
 /**

@@ -15,6 +15,43 @@ export interface Plan {
   typeHomes: Record<string, TypeHome>;
   /** The runtime instance: class names and the SDK facts its `internal/sdk-facts.ts` carries. */
   runtime: PlannedRuntime;
+  /** Which file under `src/resources` prints each class and declaration (`plan/layout.ts`). */
+  layout: PlannedLayout;
+}
+
+/**
+ * The files of `src/resources` that hold the modules (the re-export files of `indexes` aside), decided once by
+ * `plan/layout.ts` from the printed size of each declaration and the type references between modules.
+ */
+export interface PlannedLayout {
+  /** Most lines a generated file may have; a declaration set that does not fit is split into parts. */
+  budget: number;
+  files: PlannedFile[];
+  /** Module path -> the file other modules import its declarations from (its own path or a types file). */
+  typesEntry: Record<string, string>;
+}
+
+/** One generated file under `src/resources`. */
+export interface PlannedFile {
+  /** Path relative to `src/resources`, no extension. */
+  path: string;
+  /**
+   * `class`: a resource module (class, namespace merge, and its declarations when `declarations` lists them);
+   * `types`: declarations only; `index`: re-exports of the files that hold a module's declarations.
+   */
+  kind: 'class' | 'types' | 'index';
+  /** `class`: the resource module printed here. */
+  module?: string;
+  /** Declarations printed here, in this order (`module` and the name of one of its `types`). */
+  declarations: { module: string; name: string }[];
+  /** Modules whose declarations print unqualified here (those of the file's own type group). */
+  local: string[];
+  /** `import * as alias from`: `from` is a file path (relative to `src/resources`); `value` for a class import. */
+  imports: { alias: string; from: string; value: boolean }[];
+  /** Names imported unqualified from another file (its module's own declarations, or an earlier part). */
+  named: { from: string; names: string[] }[];
+  /** `export * from` (`names` absent) or `export type { names } from`. */
+  reexports: { from: string; names?: string[] }[];
 }
 
 /** Where a named type lives. `inline` types (renamed to a dotted name) are printed at each use. */

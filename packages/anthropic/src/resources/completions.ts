@@ -5,8 +5,8 @@ import { APIResource } from '../core/resource.js';
 import { Stream } from '../core/streaming.js';
 import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
-import type * as BetaAPI from './beta/beta.js';
-import type * as MessagesAPI from './messages/messages.js';
+import type * as BetaAPI from './beta/beta-types.js';
+import type * as MessagesAPI from './messages/messages-types.js';
 import type * as CompletionsAPI from './completions.js';
 
 export class Completions extends APIResource {

@@ -234,6 +234,21 @@ import {
   type SkillListParams,
   type SkillDeleteParams,
 } from './skills/skills.js';
+import {
+  type AnthropicBeta,
+  type BetaAPIError,
+  type BetaAuthenticationError,
+  type BetaBillingError,
+  type BetaError,
+  type BetaErrorResponse,
+  type BetaGatewayTimeoutError,
+  type BetaInvalidRequestError,
+  type BetaNotFoundError,
+  type BetaOverloadedError,
+  type BetaPermissionError,
+  type BetaRateLimitError,
+} from './beta-types.js';
+export * from './beta-types.js';
 
 export class Beta extends APIResource {
   #models: ModelsAPI.Models | undefined;
@@ -256,117 +271,6 @@ export class Beta extends APIResource {
   get skills(): SkillsAPI.Skills {
     return (this.#skills ??= new SkillsAPI.Skills(this._client));
   }
-}
-
-/**
- * Name of an opt-in beta feature, sent in the `anthropic-beta` header. Any string
- * is accepted so newer betas work without an SDK update; the listed values are the
- * ones known to this SDK.
- */
-export type AnthropicBeta =
-  | 'message-batches-2024-09-24'
-  | 'prompt-caching-2024-07-31'
-  | 'computer-use-2024-10-22'
-  | 'computer-use-2025-01-24'
-  | 'pdfs-2024-09-25'
-  | 'token-counting-2024-11-01'
-  | 'token-efficient-tools-2025-02-19'
-  | 'output-128k-2025-02-19'
-  | 'files-api-2025-04-14'
-  | 'mcp-client-2025-04-04'
-  | 'mcp-client-2025-11-20'
-  | 'dev-full-thinking-2025-05-14'
-  | 'interleaved-thinking-2025-05-14'
-  | 'code-execution-2025-05-22'
-  | 'extended-cache-ttl-2025-04-11'
-  | 'context-1m-2025-08-07'
-  | 'context-management-2025-06-27'
-  | 'model-context-window-exceeded-2025-08-26'
-  | 'skills-2025-10-02'
-  | 'fast-mode-2026-02-01'
-  | (string & {});
-
-/** An unexpected failure inside the API (HTTP 500). */
-export interface BetaAPIError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'api_error';
-}
-
-/** The API key is missing or not valid (HTTP 401). */
-export interface BetaAuthenticationError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'authentication_error';
-}
-
-/** The request was refused because of a billing problem on the account (HTTP 402). */
-export interface BetaBillingError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'billing_error';
-}
-
-/** The error details of a failed request; `type` tells which kind of error it is. */
-export type BetaError =
-  | BetaInvalidRequestError
-  | BetaAuthenticationError
-  | BetaBillingError
-  | BetaPermissionError
-  | BetaNotFoundError
-  | BetaRateLimitError
-  | BetaGatewayTimeoutError
-  | BetaAPIError
-  | BetaOverloadedError;
-
-/** Body of every non-2XX response. */
-export interface BetaErrorResponse {
-  error: BetaError;
-  /** ID of the failed request; quote it when asking for support. */
-  request_id: string | null;
-  type: 'error';
-}
-
-/** The request took too long to process and was cut off (HTTP 504). */
-export interface BetaGatewayTimeoutError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'timeout_error';
-}
-
-/** The request was malformed or had invalid parameters (HTTP 400). */
-export interface BetaInvalidRequestError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'invalid_request_error';
-}
-
-/** The requested resource does not exist (HTTP 404). */
-export interface BetaNotFoundError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'not_found_error';
-}
-
-/** The API is temporarily over capacity; retry later (HTTP 529). */
-export interface BetaOverloadedError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'overloaded_error';
-}
-
-/** The API key is not allowed to use this resource (HTTP 403). */
-export interface BetaPermissionError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'permission_error';
-}
-
-/** Too many requests or tokens in a short time; slow down and retry (HTTP 429). */
-export interface BetaRateLimitError {
-  /** Human-readable explanation of what went wrong. */
-  message: string;
-  type: 'rate_limit_error';
 }
 
 Beta.Models = Models;

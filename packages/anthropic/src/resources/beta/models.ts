@@ -6,7 +6,7 @@ import { APIResource } from '../../core/resource.js';
 import { buildHeaders } from '../../internal/headers.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import { path } from '../../internal/utils/path.js';
-import type * as BetaAPI from './beta.js';
+import type * as BetaAPI from './beta-types.js';
 
 export class Models extends APIResource {
   /**

@@ -8,7 +8,7 @@ import { JSONLDecoder } from '../../internal/decoders/jsonl.js';
 import { buildHeaders } from '../../internal/headers.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import { path } from '../../internal/utils/path.js';
-import type * as MessagesAPI from './messages.js';
+import type * as MessagesAPI from './messages-types.js';
 import type * as SharedAPI from '../shared.js';
 
 export class Batches extends APIResource {

@@ -8,9 +8,9 @@ import { JSONLDecoder } from '../../../internal/decoders/jsonl.js';
 import { buildHeaders } from '../../../internal/headers.js';
 import type { RequestOptions } from '../../../internal/request-options.js';
 import { path } from '../../../internal/utils/path.js';
-import type * as BetaAPI from '../beta.js';
-import type * as BetaMessagesAPI from './messages.js';
-import type * as MessagesAPI from '../../messages/messages.js';
+import type * as BetaAPI from '../beta-types.js';
+import type * as BetaMessagesAPI from './messages-types.js';
+import type * as MessagesAPI from '../../messages/messages-types.js';
 
 export class Batches extends APIResource {
   /**

@@ -6,10 +6,7 @@ import { APIResource } from '../../../core/resource.js';
 import { Stream } from '../../../core/streaming.js';
 import { buildHeaders } from '../../../internal/headers.js';
 import type { RequestOptions } from '../../../internal/request-options.js';
-import type * as BetaAPI from '../beta.js';
 import * as BatchesAPI from './batches.js';
-import type * as MessagesAPI from '../../messages/messages.js';
-import type * as BetaMessagesAPI from './messages.js';
 import {
   Batches,
   type BetaMessageBatchesPage,

@@ -8,7 +8,7 @@ import { buildHeaders } from '../../../internal/headers.js';
 import type { RequestOptions } from '../../../internal/request-options.js';
 import { multipartFormRequestOptions } from '../../../internal/uploads.js';
 import { path } from '../../../internal/utils/path.js';
-import type * as BetaAPI from '../beta.js';
+import type * as BetaAPI from '../beta-types.js';
 
 export class Versions extends APIResource {
   /**

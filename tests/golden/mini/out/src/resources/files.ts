@@ -7,7 +7,7 @@ import { buildHeaders } from '../internal/headers.js';
 import type { RequestOptions } from '../internal/request-options.js';
 import { multipartFormRequestOptions } from '../internal/uploads.js';
 import { path } from '../internal/utils/path.js';
-import type * as MessagesAPI from './messages/messages.js';
+import type * as MessagesAPI from './messages/messages-types.js';
 
 export class Files extends APIResource {
   /**

@@ -6,7 +6,7 @@ import { APIResource } from '../../core/resource.js';
 import { JSONLDecoder } from '../../internal/decoders/jsonl.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import { path } from '../../internal/utils/path.js';
-import type * as MessagesAPI from './messages.js';
+import type * as MessagesAPI from './messages-types.js';
 
 export class Batches extends APIResource {
   /**

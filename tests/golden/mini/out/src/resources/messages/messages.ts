@@ -6,8 +6,21 @@ import { Stream } from '../../core/streaming.js';
 import { buildHeaders } from '../../internal/headers.js';
 import type { RequestOptions } from '../../internal/request-options.js';
 import * as BatchesAPI from './batches.js';
-import type * as MessagesAPI from './messages.js';
 import { Batches, type BatchesPage, type Batch, type BatchResult, type BatchListParams } from './batches.js';
+import {
+  type BetaName,
+  type ContentBlock,
+  type Message,
+  type MessageParam,
+  type MessageStreamEvent,
+  type TextBlock,
+  type ToolUseBlock,
+  type MessageCreateParams,
+  type MessageCreateParamsBase,
+  type MessageCreateParamsNonStreaming,
+  type MessageCreateParamsStreaming,
+} from './messages-types.js';
+export * from './messages-types.js';
 /** Models whose non-streaming responses are capped below what `max_tokens` allows (from the SDK config). */
 const MODEL_NONSTREAMING_TOKENS: Record<string, number> = {
   small: 4096,
@@ -77,88 +90,6 @@ export class Messages extends APIResource {
       stream: params.stream ?? false,
     }) as APIPromise<Message> | APIPromise<Stream<MessageStreamEvent>>;
   }
-}
-
-export type BetaName = (string & {}) | 'files-2025' | 'tools-2025';
-export type ContentBlock = TextBlock | ToolUseBlock;
-
-/** A model response. */
-export interface Message {
-  /** Unique object identifier. */
-  id: string;
-  type: 'message';
-  content: Array<ContentBlock>;
-  model: string;
-  stop_reason: 'end_turn' | 'max_tokens' | null;
-}
-
-export interface MessageParam {
-  role: 'user' | 'assistant';
-  content: string | Array<ContentBlock>;
-}
-
-export type MessageStreamEvent = MessageStreamEvent.MessageStart | MessageStreamEvent.MessageStop;
-
-export namespace MessageStreamEvent {
-  export interface MessageStart {
-    type: 'message_start';
-    message: Message;
-  }
-
-  export interface MessageStop {
-    type: 'message_stop';
-  }
-}
-
-export interface TextBlock {
-  type: 'text';
-  text: string;
-}
-
-export interface ToolUseBlock {
-  type: 'tool_use';
-  id: string;
-  input: { [key: string]: unknown };
-}
-
-export type MessageCreateParams = MessageCreateParamsNonStreaming | MessageCreateParamsStreaming;
-
-export namespace MessageCreateParams {
-  export type MessageCreateParamsNonStreaming = MessagesAPI.MessageCreateParamsNonStreaming;
-  export type MessageCreateParamsStreaming = MessagesAPI.MessageCreateParamsStreaming;
-}
-
-export interface MessageCreateParamsBase {
-  /** Body param: The model to use. */
-  model: string;
-  /** Body param: Token budget. */
-  max_tokens: number;
-  /** Body param */
-  messages: Array<MessageParam>;
-  /** Body param: Free-form request metadata. */
-  metadata?: MessageCreateParamsBase.Metadata;
-  /** Body param: Stream the response with server-sent events. */
-  stream?: boolean;
-  /** Header param: Beta features to enable. */
-  betas?: Array<BetaName>;
-}
-
-export namespace MessageCreateParamsBase {
-  /** Free-form request metadata. */
-  export interface Metadata {
-    /** An opaque user id. */
-    user_id?: string | null;
-  }
-}
-
-export interface MessageCreateParamsNonStreaming extends MessageCreateParamsBase {
-  /** Body param: Stream the response with server-sent events. */
-  stream?: false;
-}
-
-export interface MessageCreateParamsStreaming extends MessageCreateParamsBase {
-  /** Body param: Stream the response with server-sent events. */
-  stream: true;
 }
 
 Messages.Batches = Batches;
