@@ -75,7 +75,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     plan(ir, cfg, {
       ...handWrittenVersion(cfg, opts.outDir),
       // The layout splits files by their printed size: emit prints each declaration once to count its lines.
-      measure: (p) => measure(ir, p, errorClass),
+      measure: (p) => measure(p, errorClass),
       warnings,
     }),
   );
@@ -85,7 +85,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const root = repoRoot(dirname(cfg.configPath));
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const files = await time('emit', () =>
-    emit(ir, planned, {
+    emit(planned, {
       generatorVersion: GENERATOR_VERSION,
       input: `${rel(cfg.specPath)} + ${rel(cfg.configPath)}`,
       errorClass,

@@ -1,5 +1,4 @@
 import { compareStrings } from '../errors.js';
-import type { IR } from '../ir/types.js';
 import type { PlannedPackage } from '../plan/package.js';
 import type { Plan } from '../plan/types.js';
 import { apiDoc } from './api-doc.js';
@@ -34,12 +33,12 @@ export interface EmitOptions {
  *
  * @example
  * ```ts
- * const files = emit(ir, plannedSdk, { generatorVersion: '0.1.0', input: 'spec/openapi.yaml', errorClass: 'AnthropicError', packageName: '@sdkgen/anthropic' });
+ * const files = emit(plannedSdk, { generatorVersion: '0.1.0', input: 'spec/openapi.yaml', errorClass: 'AnthropicError', packageName: '@sdkgen/anthropic' });
  * ```
  */
-export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
+export function emit(plan: Plan, opts: EmitOptions): RenderedFile[] {
   const header = render('header', { version: opts.generatorVersion, input: opts.input });
-  const files: RenderedFile[] = layoutFiles(ir, plan, opts, header);
+  const files: RenderedFile[] = layoutFiles(plan, opts, header);
   for (const index of plan.indexes) {
     files.push({
       path: `src/resources/${index.path}.ts`,
@@ -62,8 +61,8 @@ export function emit(ir: IR, plan: Plan, opts: EmitOptions): RenderedFile[] {
 }
 
 /** The files of the resource modules, as the plan's layout puts classes and declarations in them. */
-function layoutFiles(ir: IR, plan: Plan, opts: EmitOptions, header: string): RenderedFile[] {
-  const scopeFor = moduleScope(ir, plan, opts.errorClass);
+function layoutFiles(plan: Plan, opts: EmitOptions, header: string): RenderedFile[] {
+  const scopeFor = moduleScope(plan, opts.errorClass);
   const byPath = new Map(plan.modules.map((m) => [m.path, m]));
   return plan.layout.files.map((file) => {
     const path = `resources/${file.path}`;

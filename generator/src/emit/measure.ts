@@ -1,4 +1,3 @@
-import type { IR } from '../ir/types.js';
 import type { ModuleSizes } from '../plan/layout.js';
 import type { Plan } from '../plan/types.js';
 import { formatTypeScript } from './format.js';
@@ -13,8 +12,8 @@ const MARK = '// @sdkgen-measure';
  * counts the lines (blank separator included), for `plan/layout.ts` to decide the files by. Imports are not measured: the
  * layout counts them itself.
  */
-export function measure(ir: IR, plan: Plan, errorClass: string): Map<string, ModuleSizes> {
-  const scopeFor = moduleScope(ir, plan, errorClass);
+export function measure(plan: Plan, errorClass: string): Map<string, ModuleSizes> {
+  const scopeFor = moduleScope(plan, errorClass);
   const out = new Map<string, ModuleSizes>();
   for (const mod of plan.modules) {
     const scope = scopeFor(mod.path);

@@ -5,7 +5,6 @@ import {
   type StatementStructures,
   StructureKind,
 } from 'ts-morph';
-import type { IR } from '../ir/types.js';
 import type { Plan, PlannedFile, PlannedModule, PlannedType } from '../plan/types.js';
 import { declarationStatements } from './declarations.js';
 import { deprecatedTable } from './request-rules.js';
@@ -186,10 +185,10 @@ function timeoutTable(mod: PlannedModule): string[] {
 }
 
 /** A fresh print scope for the declarations and class of one module. */
-export function moduleScope(ir: IR, plan: Plan, errorClass: string): (module: string) => PrintScope {
+export function moduleScope(plan: Plan, errorClass: string): (module: string) => PrintScope {
   const byPath = new Map(plan.modules.map((m) => [m.path, m]));
   return (module) => ({
-    ir,
+    schemas: plan.schemas,
     homes: plan.typeHomes,
     module,
     aliases: new Map((byPath.get(module)?.imports ?? []).map((i) => [i.module, i.alias])),

@@ -20,7 +20,7 @@ const ir = {
 
 function scope(request = false): PrintScope {
   return {
-    ir,
+    schemas: ir.schemas,
     homes: {
       Local: { module: 'a', name: 'Local' },
       Far: { module: 'b/c', name: 'Far' },

@@ -1,4 +1,4 @@
-import type { IR, IRDocs, IRObject, IRType } from '../ir/types.js';
+import type { IRDocs, IRObject, IRSchema, IRType } from '../ir/types.js';
 import { pascalCase, propertyKey, singular } from '../plan/names.js';
 import type { PlannedProperty, TypeHome } from '../plan/types.js';
 
@@ -11,7 +11,8 @@ export interface HoistedType {
 
 /** What a printer needs to know about the module it prints into. */
 export interface PrintScope {
-  ir: IR;
+  /** The plan's schemas (`Plan.schemas`), for inline schemas and tagged unions. */
+  schemas: Record<string, IRSchema>;
   homes: Record<string, TypeHome>;
   module: string;
   /** Module path -> import alias. */
@@ -94,7 +95,7 @@ function printRef(name: string, scope: PrintScope, hoister?: Hoister): string {
   const home = scope.homes[name];
   if (!home) return 'unknown';
   if (home.inline) {
-    const schema = scope.ir.schemas[name];
+    const schema = scope.schemas[name];
     if (!schema || inlining.has(name)) return 'unknown';
     const last = home.name.split('.').pop()!;
     if (hoister && schema.type.kind === 'object' && schema.type.properties.length > 0) {

@@ -30,7 +30,11 @@ export type * from './types.js';
  * const p = plan(ir, cfg);
  * ```
  */
-export function plan(ir: IR, config: ResolvedConfig, opts: PlanOptions = {}): Plan {
+export function plan(spec: IR, config: ResolvedConfig, opts: PlanOptions = {}): Plan {
+  // Config `typeRefs` retarget schema properties; they are written into the plan's own copy of the schemas,
+  // which emit prints from: the IR stays as the spec says.
+  const ir: IR =
+    Object.keys(config.typeRefs).length > 0 ? { ...spec, schemas: structuredClone(spec.schemas) } : spec;
   const bindings = bind(config, ir);
   const homes = typeHomes(ir, config, bindings.resources);
   const modules = new Map<string, PlannedModule>();
@@ -69,6 +73,7 @@ export function plan(ir: IR, config: ResolvedConfig, opts: PlanOptions = {}): Pl
     indexes: planIndexes(bindings.resources, sorted),
     client: planClient(config, bindings, sorted),
     typeHomes: homes,
+    schemas: ir.schemas,
     runtime: planRuntime(config, undefined, opts.version ?? config.package.version),
     layout: { budget: LINE_BUDGET, files: [], typesEntry: {} },
   };
@@ -310,7 +315,7 @@ function authOption(config: ResolvedConfig): string | undefined {
   return Array.isArray(auth) && typeof auth[0]?.option === 'string' ? auth[0].option : undefined;
 }
 
-/** Config `typeRefs`: points a schema property at a named SDK type (one the generator declares, or a schema). */
+/** Config `typeRefs` (on the plan's copy of the schemas): points a schema property at a named SDK type (one the generator declares, or a schema). */
 function applyTypeRefs(
   ir: IR,
   config: ResolvedConfig,

@@ -1,4 +1,4 @@
-import type { IRDocs, IROperation, IRResponseKind, IRType } from '../ir/types.js';
+import type { IRDocs, IROperation, IRResponseKind, IRSchema, IRType } from '../ir/types.js';
 import type { PlannedRuntime } from './runtime.js';
 
 /**
@@ -13,6 +13,11 @@ export interface Plan {
   client: PlannedClient;
   /** Component schema name -> where its declaration lives and what it is called. */
   typeHomes: Record<string, TypeHome>;
+  /**
+   * The schemas declarations are printed from: the IR's, with the config's `typeRefs` applied (to a copy). Emit
+   * reads schemas here, never from the IR.
+   */
+  schemas: Record<string, IRSchema>;
   /** The runtime instance: class names and the SDK facts its `internal/sdk-facts.ts` carries. */
   runtime: PlannedRuntime;
   /** Which file under `src/resources` prints each class and declaration (`plan/layout.ts`). */
