@@ -85,17 +85,6 @@ function namespaceReexport(n: ModuleExport, indent: string): string {
  * The page classes and params types the namespace names, minus those the config's `reexports.namespace` already
  * names from `core/pagination` (a name declared twice would not compile); an empty string marks one left out.
  */
-function namespaceSchemes(plan: Plan): { name: string; paramsType: string }[] {
-  const c = plan.client;
-  const reexported = new Set(
-    c.reexports.namespace.filter((n) => n.module === 'core/pagination').map((n) => n.name),
-  );
-  const keep = (name: string) => (reexported.has(name) ? '' : name);
-  return c.paginationSchemes
-    .map((s) => ({ name: keep(s.name), paramsType: keep(s.paramsType) }))
-    .filter((s) => s.name || s.paramsType);
-}
-
 /** The base class, request options, pagination and shared-types imports. */
 function baseImports(plan: Plan): ImportDeclarationStructure[] {
   const c = plan.client;
@@ -103,7 +92,7 @@ function baseImports(plan: Plan): ImportDeclarationStructure[] {
     importOf(specifier(FILE, c.baseModule), { namedImports: [c.baseClassName, 'type ClientOptions'] }),
     importOf(specifier(FILE, 'internal/request-options'), { isTypeOnly: true, namespaceImport: 'Opts' }),
   ];
-  const schemes = namespaceSchemes(plan);
+  const schemes = c.namespace.schemes;
   if (schemes.length > 0) {
     out.push(importOf(specifier(FILE, 'core/pagination'), { namespaceImport: 'Pagination' }));
     const params = schemes.flatMap((s) => (s.paramsType ? [s.paramsType] : []));
@@ -329,17 +318,11 @@ function mergedNamespace(r: PlannedClientResource, indent: string): string[] {
 function namespace(plan: Plan): string {
   const c = plan.client;
   const local = typeLocals(plan);
-  const exported = new Set<string>([
-    'RequestOptions',
-    ...namespaceSchemes(plan).flatMap((sc) => [sc.name, sc.paramsType].filter(Boolean)),
-    ...c.reexports.namespace.map((n) => n.name),
-    ...overlaysOf(c.resources).flatMap((o) => o.exports.map((n) => n.name)),
-  ]);
   const lines: string[] = [
     `export declare namespace ${c.className} {`,
     '  export type RequestOptions = Opts.RequestOptions;',
   ];
-  for (const s of namespaceSchemes(plan)) {
+  for (const s of c.namespace.schemes) {
     if (s.name) lines.push(`  export import ${s.name} = Pagination.${s.name};`);
     if (s.paramsType) lines.push(`  export { type ${s.paramsType} as ${s.paramsType} };`);
   }
@@ -347,9 +330,8 @@ function namespace(plan: Plan): string {
   for (const r of c.resources) {
     // A top-level resource's names are the namespace's own, as its generated types are.
     lines.push(...(r.overlay?.exports ?? []).map((n) => namespaceReexport(n, '  ')));
-    // A type name two resources export is the namespace's once, from the first; the other's stays in its own.
-    const own = r.types.filter((t) => !exported.has(t));
-    for (const t of own) exported.add(t);
+    // A type name two resources export is the namespace's once (the plan says which): the other's stays in its own.
+    const own = c.namespace.resourceTypes[r.module] ?? [];
     const names = [
       ...(merged(r) ? [] : [`${r.className} as ${r.className}`]),
       ...own.map((t) => `type ${local(r, t)} as ${t}`),
@@ -357,7 +339,7 @@ function namespace(plan: Plan): string {
     if (merged(r)) lines.push(...mergedNamespace(r, '  '));
     lines.push(`  export {\n${names.map((n) => `    ${n},`).join('\n')}\n  };`);
   }
-  for (const t of c.sharedTypes) if (!exported.has(t)) lines.push(`  export type ${t} = Shared.${t};`);
+  for (const t of c.namespace.sharedTypes) lines.push(`  export type ${t} = Shared.${t};`);
   lines.push('}');
   return lines.join('\n');
 }

@@ -42,7 +42,7 @@ export function emit(plan: Plan, opts: EmitOptions): RenderedFile[] {
   for (const index of plan.indexes) {
     files.push({
       path: `src/resources/${index.path}.ts`,
-      content: `${header}\n\n${indexModule(index, plan)}`,
+      content: `${header}\n\n${indexModule(index)}`,
     });
   }
   files.push({

@@ -12,7 +12,9 @@ import { typeHomes } from './type-homes.js';
 import type {
   Bindings,
   BoundResource,
+  ModuleExport,
   Plan,
+  PlannedClient,
   PlannedClientResource,
   PlannedModule,
   PlannedType,
@@ -275,21 +277,24 @@ function planClient(config: ResolvedConfig, bindings: Bindings, modules: Planned
     }
   }
   const shared = byPath.get(config.defaultTypeModule);
+  const resources = bindings.resources.map(toClient);
+  const reexports = {
+    types: config.client.reexports.types.map(moduleExport),
+    namespace: config.client.reexports.namespace.map(moduleExport),
+  };
+  const sharedTypes = shared && !shared.resource ? exported(shared.path) : [];
   return {
     className: config.client.className,
     ...(authOption(config) ? { authOption: authOption(config)! } : {}),
     baseClassName: config.client.baseClassName,
     baseModule: config.client.baseModule,
-    reexports: {
-      types: config.client.reexports.types.map(moduleExport),
-      namespace: config.client.reexports.namespace.map(moduleExport),
-    },
+    reexports,
     constants: config.client.constants.map((c) => ({
       name: c.name,
       value: c.value,
       static: c.static ?? false,
     })),
-    resources: bindings.resources.map(toClient),
+    resources,
     paginationSchemes: Object.entries(config.pagination).map(([name, pc]) => ({
       name,
       paramsType: pc.paramsType,
@@ -299,9 +304,38 @@ function planClient(config: ResolvedConfig, bindings: Bindings, modules: Planned
       ...(pc.previous ? { previous: pc.previous } : {}),
       pointer: `${config.configPath}#/pagination/${name}`,
     })),
-    sharedTypes: shared && !shared.resource ? exported(shared.path) : [],
+    sharedTypes,
     ...(shared && !shared.resource ? { sharedModule: shared.path } : {}),
+    namespace: clientNamespace(config, reexports.namespace, resources, sharedTypes),
   };
+}
+
+/** The names of the client's namespace, each once (see `PlannedClient.namespace`). */
+function clientNamespace(
+  config: ResolvedConfig,
+  reexported: ModuleExport[],
+  resources: PlannedClientResource[],
+  sharedTypes: string[],
+): PlannedClient['namespace'] {
+  const fromPagination = new Set(reexported.filter((n) => n.module === 'core/pagination').map((n) => n.name));
+  const keep = (name: string) => (fromPagination.has(name) ? '' : name);
+  const schemes = Object.entries(config.pagination)
+    .map(([name, pc]) => ({ name: keep(name), paramsType: keep(pc.paramsType) }))
+    .filter((s) => s.name || s.paramsType);
+  const overlays = (rs: PlannedClientResource[]): ModuleExport[] =>
+    rs.flatMap((r) => [...(r.overlay?.exports ?? []), ...overlays(r.children)]);
+  const exported = new Set<string>([
+    'RequestOptions',
+    ...schemes.flatMap((s) => [s.name, s.paramsType].filter(Boolean)),
+    ...reexported.map((n) => n.name),
+    ...overlays(resources).map((n) => n.name),
+  ]);
+  const resourceTypes: Record<string, string[]> = {};
+  for (const r of resources) {
+    resourceTypes[r.module] = r.types.filter((t) => !exported.has(t));
+    for (const t of resourceTypes[r.module]!) exported.add(t);
+  }
+  return { schemes, resourceTypes, sharedTypes: sharedTypes.filter((t) => !exported.has(t)) };
 }
 
 /** `core/base-client#Logger` -> `{ module: 'core/base-client', name: 'Logger' }`. */

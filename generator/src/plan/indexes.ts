@@ -35,7 +35,27 @@ export function planIndexes(resources: BoundResource[], modules: PlannedModule[]
   };
   resources.forEach(visit);
   out.push({ path: 'top-level', entries: [] });
+  for (const index of out) nameEntries(index, modules);
   return out;
+}
+
+/** The names each `named` entry exports: the module's class and types, each name once per file (first wins). */
+function nameEntries(index: PlannedIndex, modules: PlannedModule[]): void {
+  const exported = new Set<string>();
+  const once = (name: string) => !exported.has(name) && !!exported.add(name);
+  for (const e of index.entries) {
+    if (e.kind !== 'named') continue;
+    const mod = modules.find((m) => m.path === e.module);
+    e.names = [
+      ...(mod?.resource ? [mod.resource.className] : [])
+        .filter(once)
+        .map((name) => ({ name, typeOnly: false })),
+      ...(mod?.types ?? [])
+        .map((t) => t.name)
+        .filter(once)
+        .map((name) => ({ name, typeOnly: true })),
+    ];
+  }
 }
 
 /** Types-only modules inside a resource folder are reached through that resource's types, not the root. */

@@ -178,8 +178,16 @@ export interface PlannedModule {
 export interface PlannedIndex {
   /** Path relative to `src/resources` (`index`, `beta/index`, `beta`). */
   path: string;
-  /** `star`: `export * from`; `named`: the module's class and types. */
-  entries: { from: string; module: string; kind: 'star' | 'named' }[];
+  /**
+   * `star`: `export * from`; `named`: the module's class and types, `names`. A name an earlier entry of the file
+   * already exports (two modules exporting `OrderCancelled`) is left out: the first module gives it.
+   */
+  entries: {
+    from: string;
+    module: string;
+    kind: 'star' | 'named';
+    names?: { name: string; typeOnly: boolean }[];
+  }[];
 }
 
 /** The generated client class. */
@@ -199,6 +207,17 @@ export interface PlannedClient {
   /** Types of the `shared` module re-exported as `export type X = API.X`. */
   sharedTypes: string[];
   sharedModule?: string;
+  /**
+   * What the client's namespace exports, each name once. The first that gives a name keeps it, in this order:
+   * `RequestOptions`, page classes and params (`''` where a hand-written re-export gives the name), hand-written
+   * re-exports and overlay exports, each top-level resource's types in config order, then the shared types.
+   */
+  namespace: {
+    schemes: { name: string; paramsType: string }[];
+    /** Types of each top-level resource, by module. */
+    resourceTypes: Record<string, string[]>;
+    sharedTypes: string[];
+  };
 }
 
 /** One config page scheme, as `core/pagination.ts` declares it. */
