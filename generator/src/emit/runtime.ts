@@ -10,7 +10,7 @@ import {
   QuoteKind,
   Scope,
   type SourceFile,
-  SyntaxKind,
+  ts,
 } from 'ts-morph';
 import { RUNTIME_SRC } from '../load/runtime-source.js';
 import type { PlannedRuntime } from '../plan/runtime.js';
@@ -55,10 +55,10 @@ export function runtimeFiles(rt: PlannedRuntime, header: string): RenderedFile[]
     if (rel === 'core/base-client.ts') instantiateBaseClient(sf, rt);
     if (rel === 'core/client-options.ts') instantiateClientOptions(sf, rt);
   }
-  renameClasses(project, rt.renames);
+  const rename = renameClasses(project, rt.renames);
   const files = sources.map(({ rel, sf }) => {
     const path = `src/${rel}`;
-    const content = `${header}\n${sf.getFullText()}`;
+    const content = `${header}\n${rename(sf)}`;
     // The facts module is printed here, not copied: it alone goes through the formatter.
     return { path, content: rel === FACTS ? formatTypeScript(path, content) : content };
   });
@@ -93,34 +93,58 @@ const RENAMED_CLASSES: Record<string, string> = {
 };
 
 /**
- * Renames the runtime's classes to the SDK's names with the language service (ts-morph `rename`): every reference
- * in every runtime file follows, and so do the comments that name them; strings and longer names are left alone.
+ * The text of each runtime file with its classes renamed to the SDK's names on the syntax tree: every identifier
+ * of that name (the declaration, its imports and exports, each use, and the error class's static of the same name
+ * on the base class, `Anthropic.AnthropicError`) and every whole-word mention in a comment, doc comments
+ * included; strings, template text and longer names are left alone. The runtime has no other binding of these
+ * names, so this is what the language service's rename (with `renameInComments`) did, without building and
+ * binding a program for it (about 1 s per run).
  */
-function renameClasses(project: Project, renames: Record<string, string>): void {
-  for (const [from, to] of Object.entries(renames)) {
-    if (from === to) continue;
+function renameClasses(project: Project, renames: Record<string, string>): (sf: SourceFile) => string {
+  const words = new Map(Object.entries(renames).filter(([from, to]) => from !== to));
+  for (const from of words.keys()) {
     const file = RENAMED_CLASSES[from];
     if (!file) throw new Error(`runtime: no class ${from} to rename`);
-    project.getSourceFileOrThrow(file).getClassOrThrow(from).rename(to, { renameInComments: true });
-    // The base class re-exposes the error class as a static of the same name (`Anthropic.AnthropicError`).
-    project
-      .getSourceFileOrThrow(RENAMED_CLASSES.BaseClient!)
-      .getClass((c) => c.getStaticProperty(from) !== undefined)
-      ?.getStaticPropertyOrThrow(from)
-      .rename(to);
+    project.getSourceFileOrThrow(file).getClassOrThrow(from);
   }
-  // The language service leaves the prose of doc comments it does not index (code fences, backticks): those
-  // JSDoc nodes are rewritten whole, word for word; code is never touched here.
-  const words = Object.entries(renames).filter(([from, to]) => from !== to);
-  if (words.length === 0) return;
-  const pattern = new RegExp(`\\b(${words.map(([from]) => from).join('|')})\\b`, 'g');
-  const map = new Map(words);
-  for (const sf of project.getSourceFiles())
-    for (const doc of sf.getDescendantsOfKind(SyntaxKind.JSDoc).reverse()) {
-      const text = doc.getText();
-      const renamed = text.replace(pattern, (w) => map.get(w)!);
-      if (renamed !== text) doc.replaceWithText(renamed);
+  const pattern = new RegExp(`(?<![\\w$])(${[...words.keys()].join('|')})(?![\\w$])`, 'g');
+  return (sf) => {
+    const text = sf.getFullText();
+    pattern.lastIndex = 0;
+    return words.size > 0 && pattern.test(text) ? renameIn(sf.compilerNode, text, words, pattern) : text;
+  };
+}
+
+/** The text of a parsed file with the identifiers and the comment words of `words` replaced. */
+function renameIn(sf: ts.SourceFile, text: string, words: Map<string, string>, pattern: RegExp): string {
+  /** [start, end, replacement], in no particular order. */
+  const edits: [number, number, string][] = [];
+  const comments = new Set<number>();
+  const commentsAt = (pos: number) => {
+    for (const r of ts.getLeadingCommentRanges(text, pos) ?? []) {
+      if (comments.has(r.pos)) continue;
+      comments.add(r.pos);
+      const body = text.slice(r.pos, r.end);
+      const renamed = body.replace(pattern, (w) => words.get(w)!);
+      if (renamed !== body) edits.push([r.pos, r.end, renamed]);
     }
+  };
+  const walk = (node: ts.Node) => {
+    for (const child of node.getChildren(sf)) {
+      // Doc comments are comments here (their text is renamed word for word), not trees.
+      if (ts.isJSDoc(child)) continue;
+      commentsAt(child.pos);
+      if (ts.isIdentifier(child)) {
+        const to = words.get(child.text);
+        if (to) edits.push([child.getStart(sf), child.end, to]);
+      } else if (child.kind >= ts.SyntaxKind.FirstNode) walk(child);
+    }
+  };
+  walk(sf);
+  edits.sort((a, b) => b[0] - a[0]);
+  let out = text;
+  for (const [start, end, to] of edits) out = out.slice(0, start) + to + out.slice(end);
+  return out;
 }
 
 function hasTag(node: JSDocableNode, tag: string): boolean {

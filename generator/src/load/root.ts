@@ -2,23 +2,37 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describeValue, GeneratorError, pointerJoin } from '../errors.js';
 
+/** The root document as read: its bytes (hashed as they are) and its parsed value. */
+export interface RootDocument {
+  bytes: Buffer;
+  root: Record<string, unknown>;
+  /** Parsed by `JSON.parse` (the text is JSON without duplicate keys), not by the YAML parser. */
+  json: boolean;
+}
+
 /**
  * Reads and parses the root document before the bundler sees it, so a file that is not an OpenAPI 3.0/3.1
- * object fails with a clear message (the bundler's is `Unsupported specification`) and a pointer.
+ * object fails with a clear message (the bundler's is `Unsupported specification`) and a pointer. JSON text is
+ * parsed by `JSON.parse` (GitHub's 13 MB spec: 0.15 s instead of the YAML parser's 5 s and 0.5 GB); anything it
+ * refuses, and JSON with a duplicate key, goes to the YAML parser, which gives the messages.
  */
-export function readRoot(specPath: string): Record<string, unknown> {
-  let text: string;
+export function readRoot(specPath: string): RootDocument {
+  let bytes: Buffer;
   try {
-    text = readFileSync(specPath, 'utf8');
+    bytes = readFileSync(specPath);
   } catch {
     throw new GeneratorError('load', `${specPath}#`, 'cannot read the spec file');
   }
-  let root: unknown;
-  try {
-    root = parse(text);
-  } catch (err) {
-    const firstLine = (err as Error).message.split('\n')[0]!.replace(/:$/, '');
-    throw new GeneratorError('load', `${specPath}#`, `invalid YAML/JSON: ${firstLine}`);
+  const text = bytes.toString('utf8');
+  let root: unknown = parseJson(text);
+  const json = root !== undefined;
+  if (!json) {
+    try {
+      root = parse(text);
+    } catch (err) {
+      const firstLine = (err as Error).message.split('\n')[0]!.replace(/:$/, '');
+      throw new GeneratorError('load', `${specPath}#`, `invalid YAML/JSON: ${firstLine}`);
+    }
   }
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new GeneratorError(
@@ -27,7 +41,61 @@ export function readRoot(specPath: string): Record<string, unknown> {
       `the document must be an object, got ${describeValue(root)}`,
     );
   }
-  return root as Record<string, unknown>;
+  return { bytes, root: root as Record<string, unknown>, json };
+}
+
+/**
+ * `JSON.parse` of a text that is a JSON object with no key twice in one object; otherwise `undefined` (the
+ * YAML parser, used for everything else, refuses a duplicate key: `Map keys must be unique`).
+ */
+function parseJson(text: string): unknown {
+  if (!/^\s*\{/.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return countKeys(value) === countJsonKeys(text) ? value : undefined;
+}
+
+/** Own keys of every object in a parsed JSON value. */
+function countKeys(value: unknown): number {
+  let n = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const k in v) {
+      n++;
+      const item = (v as Record<string, unknown>)[k];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return n;
+}
+
+/** Object keys written in a valid JSON text: strings followed by `:`. */
+function countJsonKeys(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; ) {
+    let end = text.indexOf('"', i + 1);
+    for (;;) {
+      let slashes = 0;
+      while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    let k = end + 1;
+    for (let c = text.charCodeAt(k); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++k));
+    if (text.charCodeAt(k) === 58) n++;
+    i = text.indexOf('"', k);
+  }
+  return n;
 }
 
 /** Checks `openapi` (OpenAPI 3.1 section 4.8.1); Swagger 2.0 documents get a hint to convert them. */
