@@ -123,7 +123,7 @@ export function batch(dirs: string[], maxBytes: number, size: (dir: string) => n
   return out;
 }
 
-function dirBytes(dir: string): number {
+export function dirBytes(dir: string): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true }))
     n += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
