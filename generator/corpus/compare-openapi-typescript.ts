@@ -6,7 +6,7 @@
 // (full runs; other runs with --keep write them into the work dir).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeComparison } from './ots-report.js';
@@ -35,7 +35,7 @@ const cap = Number(values.cap);
 const chosen = values.smoke ? SMOKE : values.only?.split(',');
 let specs: CorpusSpec[];
 if (values.spec) {
-  specs = values.spec.split(',').map((f) => ({ id: basename(f), provider: basename(f), file: resolve(f) }));
+  specs = values.spec.split(',').map((f) => ({ id: relative('.', f), provider: basename(f), file: resolve(f) }));
 } else {
   const all = selectSpecs(API_DIR, chosen ? Number.POSITIVE_INFINITY : cap);
   specs = chosen ? all.filter((s) => chosen.includes(s.id)) : all;

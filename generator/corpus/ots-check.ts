@@ -137,8 +137,12 @@ interface Probe {
 
 let batchNo = 0;
 
-/** Checks a batch of specs in one program; returns each spec's comparison. */
-export function checkBatch(workDir: string, inputs: CheckInput[]): Map<string, SpecCheck> {
+/** Checks a batch of specs in one program; returns each spec's comparison. `onRow` sees each schema's tallies. */
+export function checkBatch(
+  workDir: string,
+  inputs: CheckInput[],
+  onRow?: (spec: string, schema: SchemaFacts, ots: Tally, sdkgen: Tally) => void,
+): Map<string, SpecCheck> {
   const sdkFile = (dir: string, module: string) => join(dir, 'src/resources', `${module}.ts`);
   const rows: Row[] = [];
   const roots: string[] = [];
@@ -205,11 +209,13 @@ export function checkBatch(workDir: string, inputs: CheckInput[]): Map<string, S
       const d = row.decl[tool];
       if (!d) continue;
       const x = `${alias(d.file)}.${d.name}`;
+      // Properties of `X | null` are those of X.
+      const o = `NonNullable<${x}>`;
       for (const prop of row.facts.properties) {
         const key = JSON.stringify(prop);
         probes.push({ row, tool, prop });
         body.push(
-          `export const w${body.length}: ${x} = { ...v<${x}>(), ${key}: v<Exclude<${x}[${key}], undefined>>() };`,
+          `export const w${body.length}: ${x} = { ...v<${o}>(), ${key}: v<Exclude<${o}[${key}], undefined>>() };`,
         );
       }
     }
@@ -305,6 +311,7 @@ export function checkBatch(workDir: string, inputs: CheckInput[]): Map<string, S
       const { ots, sdkgen } = row.tally;
       if (row.spec !== spec || !ots || !sdkgen) continue;
       check.compared++;
+      onRow?.(input.id, row.facts, ots, sdkgen);
       addTally(check.ots, ots);
       addTally(check.sdkgen, sdkgen);
       for (const c of row.facts.classes) {
@@ -357,7 +364,9 @@ function tally(checker: ts.TypeChecker, fileType: ts.Type, sym: ts.Symbol, f: Sc
   const t = emptyTally();
   t.schemas = 1;
   const type = checker.getDeclaredTypeOfSymbol(sym);
-  if (type.flags & FLAG_NEVER) t.neverSchemas = 1;
+  // An intersection with conflicting literal members (`{ type: 'a' } & { type: 'b' }`) reduces to `never`.
+  if (!(type.flags & ts.TypeFlags.Any) && checker.isTypeAssignableTo(type, checker.getNeverType()))
+    t.neverSchemas = 1;
   if (type.flags & FLAG_UNKNOWN) t.unknownSchemas = 1;
   const accepts = (target: ts.Type, source: ts.Type) =>
     !(target.flags & (FLAG_NEVER | FLAG_UNKNOWN)) && checker.isTypeAssignableTo(source, target);

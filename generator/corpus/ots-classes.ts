@@ -11,7 +11,9 @@ export type SchemaClass =
   | 'nullable-ref'
   | 'enum'
   | 'recursive'
-  | 'binary';
+  | 'binary'
+  | 'allof-with-union'
+  | 'unsupported-keyword';
 
 export const SCHEMA_CLASSES: Record<SchemaClass, string> = {
   'allof-conflict': '`allOf` members declaring one property with different schemas',
@@ -23,7 +25,12 @@ export const SCHEMA_CLASSES: Record<SchemaClass, string> = {
   enum: '`enum` at the root or on a property',
   recursive: 'reaches itself through `$ref`s',
   binary: 'a property (or array items) with `format: binary`',
+  'allof-with-union': '`allOf` beside `oneOf`/`anyOf` in one schema object',
+  'unsupported-keyword':
+    'a keyword sdkgen types as `unknown` (`not`, `if`/`then`/`else`, `prefixItems`, `patternProperties`, `dependentSchemas`)',
 };
+
+const UNSUPPORTED = ['not', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'dependentSchemas'];
 
 /** What the spec says about one component schema. */
 export interface SchemaFacts {
@@ -144,6 +151,9 @@ export function schemaFacts(doc: Json): SchemaFacts[] {
       else if (s.nullable === true || (Array.isArray(s.type) && s.type.includes('null')))
         classes.add('nullable');
       if (s.format === 'binary') classes.add('binary');
+      if (Array.isArray(s.allOf) && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)))
+        classes.add('allof-with-union');
+      if (UNSUPPORTED.some((k) => k in s)) classes.add('unsupported-keyword');
       if (isObject(s.properties)) {
         if (Object.keys(s.properties).some((k) => !/^[A-Za-z_$][\w$]*$/.test(k)))
           classes.add('non-identifier-key');

@@ -88,6 +88,11 @@ const CLASS_CHECKS: Record<SchemaClass, [string, (t: Tally) => string][]> = {
   binary: [
     ['component-schema binary fields that accept a `File`', (t) => ratio(t, 'binaryAcceptsFile', 'binary')],
   ],
+  'allof-with-union': [['spec properties missing from the type', (t) => ratio(t, 'missingProps', 'props')]],
+  'unsupported-keyword': [
+    ['types `unknown` as a whole', (t) => ratio(t, 'unknownSchemas', 'schemas')],
+    ['properties typed `unknown`', (t) => ratio(t, 'unknownProps', 'props')],
+  ],
 };
 
 export function renderComparison(run: ComparisonRun): string {
@@ -150,13 +155,21 @@ export function renderComparison(run: ComparisonRun): string {
     '| --- | ---: | --- | ---: | ---: |',
     ...(Object.keys(SCHEMA_CLASSES) as SchemaClass[]).flatMap((k) => {
       const v = t.classes[k];
-      if (!v) return [`| ${k} | 0 | ${SCHEMA_CLASSES[k]} | | |`];
-      return CLASS_CHECKS[k].map(
-        ([label, f], i) =>
-          `| ${i === 0 ? k : ''} | ${i === 0 ? `${v.ots.schemas} (${v.specs})` : ''} | ${label} | ${f(v.ots)} | ${f(v.sdkgen)} |`,
-      );
+      const uploads =
+        k === 'binary'
+          ? [
+              `| | | request-body binary fields that accept a \`File\` (${c.uploads.operations} operations) | ${c.uploads.ots} of ${c.uploads.fields} | ${c.uploads.sdkgen} of ${c.uploads.fields} |`,
+            ]
+          : [];
+      if (!v) return [`| ${k} | 0 | ${SCHEMA_CLASSES[k]} | | |`, ...uploads];
+      return [
+        ...CLASS_CHECKS[k].map(
+          ([label, f], i) =>
+            `| ${i === 0 ? k : ''} | ${i === 0 ? `${v.ots.schemas} (${v.specs})` : ''} | ${label} | ${f(v.ots)} | ${f(v.sdkgen)} |`,
+        ),
+        ...uploads,
+      ];
     }),
-    `| | | request-body binary fields that accept a \`File\` (${c.uploads.operations} operations) | ${c.uploads.ots} of ${c.uploads.fields} | ${c.uploads.sdkgen} of ${c.uploads.fields} |`,
     '',
     ...Object.entries(SCHEMA_CLASSES).map(([k, v]) => `- ${k}: ${v}.`),
     '',
