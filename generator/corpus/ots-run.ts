@@ -61,6 +61,8 @@ export interface CompareResult {
   };
   /** sdkgen's corpus result; `unchecked` when its type-check was skipped (`sdkgen: 'generate'`). */
   sdkgen?: SpecResult & { unchecked?: true };
+  /** Bytes of sdkgen's `src/resources` and `src/client.ts` (types, params, resource classes; no runtime). */
+  sdkgenBytes?: number;
   check?: SpecCheck;
 }
 
@@ -197,6 +199,9 @@ export async function compareCorpus(
     }
     const g = sdk.get(s.id);
     if (g) r.sdkgen = g;
+    if (g?.generated)
+      r.sdkgenBytes =
+        dirBytes(join(sdkDir(s), 'src/resources')) + statSync(join(sdkDir(s), 'src/client.ts')).size;
     const c = checks.get(s.id);
     if (c) r.check = c;
     return r;
@@ -207,7 +212,7 @@ export async function compareCorpus(
 /** Totals of a comparison, for the report and for tests. */
 export interface CompareTotals {
   specs: number;
-  sdkgen: { generated: number; exact: number; loose: number; both: number; ms: number };
+  sdkgen: { generated: number; exact: number; loose: number; both: number; ms: number; bytes: number };
   ots: {
     converted: number;
     tree: { exact: number; loose: number; both: number };
@@ -265,6 +270,7 @@ export function totals(results: CompareResult[]): CompareTotals {
       loose: n((r) => r.sdkgen?.loose),
       both: n((r) => r.sdkgen?.exact && r.sdkgen?.loose),
       ms: sum((r) => r.sdkgen?.generateMs),
+      bytes: sum((r) => r.sdkgenBytes),
     },
     ots: {
       converted: n((r) => r.ots.status === 'ok'),
