@@ -35,7 +35,9 @@ const cap = Number(values.cap);
 const chosen = values.smoke ? SMOKE : values.only?.split(',');
 let specs: CorpusSpec[];
 if (values.spec) {
-  specs = values.spec.split(',').map((f) => ({ id: relative('.', f), provider: basename(f), file: resolve(f) }));
+  specs = values.spec
+    .split(',')
+    .map((f) => ({ id: relative('.', f), provider: basename(f), file: resolve(f) }));
 } else {
   const all = selectSpecs(API_DIR, chosen ? Number.POSITIVE_INFINITY : cap);
   specs = chosen ? all.filter((s) => chosen.includes(s.id)) : all;

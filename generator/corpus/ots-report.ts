@@ -27,7 +27,7 @@ function median(xs: number[]): number {
 }
 
 function cell(s: string): string {
-  const one = s.split('\n')[0]!.replace(/\|/g, '\\|');
+  const one = repoRelative(s).split('\n')[0]!.replace(/\|/g, '\\|');
   return one.length > 200 ? `${one.slice(0, 197)}...` : one;
 }
 
@@ -35,7 +35,7 @@ function cell(s: string): string {
 function errorKey(message: string): string {
   return message
     .split('\n')[0]!
-    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"…"')
+    .replace(/"[^"]*"|(?<=\s)'[^']*'|`[^`]*`/g, '"…"')
     .replace(/#\/\S+/g, '#/…')
     .replace(/\d+/g, 'N')
     .slice(0, 90);
@@ -125,7 +125,7 @@ export function renderComparison(run: ComparisonRun): string {
     '`openapiTS` (bundle, validate, transform) + `astToString`. Named: the tree converts its',
     `${t.ots.schemas} component schemas to ${t.ots.schemas} declarations. \`postTransform\` does not see a property that is a \`$ref\``,
     `(openapi-typescript prints it with \`oapiRef\` directly): ${t.ots.propertyRefs} such references in component schemas were`,
-    `rewritten by a \`transformProperty\` hook instead; ${t.ots.leftoverRefs} \`components[...]\` references were left (refs to non-schema components).`,
+    `rewritten by a \`transformProperty\` hook instead; ${t.ots.leftoverRefs} \`components[...]\` matches were left (refs to non-schema components, or text in doc comments).`,
     '',
     '## Schema by schema',
     '',
@@ -220,7 +220,25 @@ function repoRelative(text: string): string {
   return text.split(REPO_ROOT).join('');
 }
 
+/** A tally without its zero counters (the JSON says so in `note`). */
+function nonZero(t: Tally): Partial<Tally> {
+  return Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
+}
+
+function compact(r: CompareResult): unknown {
+  if (!r.check) return r;
+  const classes = Object.fromEntries(
+    Object.entries(r.check.classes).map(([k, v]) => [k, { ots: nonZero(v.ots), sdkgen: nonZero(v.sdkgen) }]),
+  );
+  return { ...r, check: { ...r.check, ots: nonZero(r.check.ots), sdkgen: nonZero(r.check.sdkgen), classes } };
+}
+
+/** The markdown, and the JSON with one spec per line (per-spec tallies without their zero counters). */
 export function writeComparison(run: ComparisonRun, mdPath: string, jsonPath: string): void {
   writeFileSync(mdPath, repoRelative(renderComparison(run)));
-  writeFileSync(jsonPath, repoRelative(`${JSON.stringify(run, null, 1)}\n`));
+  const { results, ...head } = run;
+  const note = 'per-spec tallies (results[].check) omit counters that are 0';
+  const top = JSON.stringify({ ...head, note }, null, 1).replace(/\n}$/, '');
+  const lines = results.map((r) => `  ${JSON.stringify(compact(r))}`);
+  writeFileSync(jsonPath, repoRelative(`${top},\n "results": [\n${lines.join(',\n')}\n ]\n}\n`));
 }
