@@ -24,21 +24,26 @@ export function assemble(outDir: string): void {
 
 const LINE = /^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/;
 
+/** The root files of a generated SDK package: the package entry, the client and the resources index. */
+export const SDK_ENTRIES = ['src/index.ts', 'src/client.ts', 'src/resources/index.ts'];
+
 /**
  * Type-checks many generated packages in one tsc program, strict, with or without `exactOptionalPropertyTypes`;
  * returns errors by package directory. A program with syntax errors reports nothing else, so packages with
- * syntax errors are set aside and the rest checked again.
+ * syntax errors are set aside and the rest checked again. `entries` are each package's root files (those that
+ * exist), relative to its directory.
  */
 export async function typecheck(
   workDir: string,
   outDirs: string[],
   exact: boolean,
   timeoutMs: number,
+  entries: string[] = SDK_ENTRIES,
 ): Promise<Map<string, TypeErrors>> {
   const out = new Map<string, TypeErrors>();
   let dirs = outDirs;
   while (dirs.length > 0) {
-    const found = await typecheckOnce(workDir, dirs, exact, timeoutMs);
+    const found = await typecheckOnce(workDir, dirs, exact, timeoutMs, entries);
     const syntax = [...found].filter(([, e]) => /^TS1\d{3}$/.test(e.first.code));
     if (syntax.length === 0) {
       for (const [d, e] of found) out.set(d, e);
@@ -55,6 +60,7 @@ async function typecheckOnce(
   outDirs: string[],
   exact: boolean,
   timeoutMs: number,
+  entries: string[],
 ): Promise<Map<string, TypeErrors>> {
   const name = `tsconfig.${exact ? 'exact' : 'loose'}.${Math.abs(hash(outDirs.join()))}.json`;
   const tsconfig = {
@@ -66,11 +72,7 @@ async function typecheckOnce(
       typeRoots: [join(ROOT, 'node_modules/@types')],
     },
     // The package entry too: it is what users import (and the only module that names some runtime paths).
-    files: outDirs.flatMap((d) =>
-      ['src/index.ts', 'src/client.ts', 'src/resources/index.ts']
-        .map((f) => join(d, f))
-        .filter((f) => existsSync(f)),
-    ),
+    files: outDirs.flatMap((d) => entries.map((f) => join(d, f)).filter((f) => existsSync(f))),
   };
   writeFileSync(join(workDir, name), JSON.stringify(tsconfig));
   const stdout = await new Promise<string>((resolve) => {
