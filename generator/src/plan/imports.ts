@@ -2,30 +2,34 @@ import type { IR, IRType } from '../ir/types.js';
 import { pascalCase } from './names.js';
 import type { PlannedModule, PlannedType, TypeHome } from './types.js';
 
-/** Every IR type a module prints: declarations, method arguments and results. */
-function typesOf(mod: PlannedModule): IRType[] {
+/** Every IR type a declaration prints (its properties, `extends`, alias target, namespace members). */
+export function declTypes(t: PlannedType): IRType[] {
   const out: IRType[] = [];
-  const addDecl = (t: PlannedType) => {
-    if (t.decl.kind === 'interface') {
-      out.push(...t.decl.properties.map((p) => p.type), ...(t.decl.extendsRefs ?? []));
-      if (t.decl.additional) out.push(t.decl.additional);
-    } else {
-      if (t.decl.type) out.push(t.decl.type);
-      if (t.decl.generic) out.push(t.decl.generic.arg);
-    }
-  };
-  mod.types.forEach(addDecl);
-  for (const t of mod.types) for (const m of t.members ?? []) if (m.type) out.push(m.type);
-  for (const m of mod.resource?.methods ?? []) {
-    out.push(...m.pathParams.map((p) => p.type));
-    for (const t of [m.wholeBody, m.response.type, m.response.eventType, m.page?.item]) if (t) out.push(t);
+  if (t.decl.kind === 'interface') {
+    out.push(...t.decl.properties.map((p) => p.type), ...(t.decl.extendsRefs ?? []));
+    if (t.decl.additional) out.push(t.decl.additional);
+  } else {
+    if (t.decl.type) out.push(t.decl.type);
+    if (t.decl.generic) out.push(t.decl.generic.arg);
+  }
+  for (const m of t.members ?? []) if (m.type) out.push(m.type);
+  return out;
+}
+
+/** Every IR type a resource class prints in its method signatures. */
+export function classTypes(m: PlannedModule): IRType[] {
+  const out: IRType[] = [];
+  for (const me of m.resource?.methods ?? []) {
+    out.push(...me.pathParams.map((p) => p.type));
+    for (const t of [me.wholeBody, me.response.type, me.response.eventType, me.page?.item])
+      if (t) out.push(t);
   }
   return out;
 }
 
-/** Modules whose types `mod` refers to (following inline homes, which print in place). */
-export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: PlannedModule): Set<string> {
-  const found = new Set<string>();
+/** The declared (not inline) homes that `types` refer to, following inline homes, which print in place. */
+export function reachedHomes(ir: IR, homes: Record<string, TypeHome>, types: IRType[]): TypeHome[] {
+  const found: TypeHome[] = [];
   const seenInline = new Set<string>();
   const walk = (t: IRType): void => {
     switch (t.kind) {
@@ -39,7 +43,7 @@ export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: 
           if (schema) walk(schema.type);
           return;
         }
-        if (home.module !== mod.path) found.add(home.module);
+        found.push(home);
         return;
       }
       case 'array':
@@ -57,8 +61,14 @@ export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: 
         return;
     }
   };
-  for (const t of typesOf(mod)) walk(t);
+  for (const t of types) walk(t);
   return found;
+}
+
+/** Modules whose types `mod` refers to (its declarations and its class's signatures). */
+export function referencedModules(ir: IR, homes: Record<string, TypeHome>, mod: PlannedModule): Set<string> {
+  const types = [...mod.types.flatMap(declTypes), ...classTypes(mod)];
+  return new Set(reachedHomes(ir, homes, types).flatMap((h) => (h.module === mod.path ? [] : [h.module])));
 }
 
 /** `beta/messages/batches` -> `BatchesAPI`; the long form (`BetaMessagesBatchesAPI`) breaks ties. */

@@ -1,5 +1,6 @@
 import { compareStrings, GeneratorError } from '../errors.js';
 import type { IR, IRType } from '../ir/types.js';
+import { classTypes, declTypes, reachedHomes } from './imports.js';
 import type { Plan, PlannedFile, PlannedLayout, PlannedModule, PlannedType, TypeHome } from './types.js';
 
 /** Most lines a generated file may have. */
@@ -403,20 +404,6 @@ function checkPaths(files: PlannedFile[], plan: Plan, byPath: Map<string, Planne
   }
 }
 
-/** Every IR type a declaration prints. */
-function declTypes(t: PlannedType): IRType[] {
-  const out: IRType[] = [];
-  if (t.decl.kind === 'interface') {
-    out.push(...t.decl.properties.map((p) => p.type), ...(t.decl.extendsRefs ?? []));
-    if (t.decl.additional) out.push(t.decl.additional);
-  } else {
-    if (t.decl.type) out.push(t.decl.type);
-    if (t.decl.generic) out.push(t.decl.generic.arg);
-  }
-  for (const m of t.members ?? []) if (m.type) out.push(m.type);
-  return out;
-}
-
 /** Raw TypeScript text a declaration prints (alias targets, `extends` clauses, namespace members). */
 function textOf(t: PlannedType): string[] {
   const out = (t.members ?? []).filter((m) => !m.type).map((m) => m.text);
@@ -425,53 +412,9 @@ function textOf(t: PlannedType): string[] {
   return out;
 }
 
-/** Every IR type a resource class prints in its method signatures. */
-function classTypes(m: PlannedModule): IRType[] {
-  const out: IRType[] = [];
-  for (const me of m.resource?.methods ?? []) {
-    out.push(...me.pathParams.map((p) => p.type));
-    for (const t of [me.wholeBody, me.response.type, me.response.eventType, me.page?.item])
-      if (t) out.push(t);
-  }
-  return out;
-}
-
 /** Declarations (`module#name`) that `types` refer to, through inline types (printed in place) too. */
 function refKeys(ir: IR, homes: Record<string, TypeHome>, types: IRType[]): Set<string> {
-  const found = new Set<string>();
-  const seenInline = new Set<string>();
-  const walk = (t: IRType): void => {
-    switch (t.kind) {
-      case 'ref': {
-        const home = homes[t.name];
-        if (!home) return;
-        if (home.inline) {
-          if (seenInline.has(t.name)) return;
-          seenInline.add(t.name);
-          const schema = ir.schemas[t.name];
-          if (schema) walk(schema.type);
-          return;
-        }
-        found.add(keyOf(home.module, home.name));
-        return;
-      }
-      case 'array':
-        walk(t.items);
-        return;
-      case 'object':
-        for (const p of t.properties) walk(p.type);
-        if (t.additionalProperties) walk(t.additionalProperties);
-        return;
-      case 'union':
-        for (const v of t.variants) walk(v);
-        return;
-      case 'intersection':
-        for (const m of t.members) walk(m);
-        return;
-    }
-  };
-  for (const t of types) walk(t);
-  return found;
+  return new Set(reachedHomes(ir, homes, types).map((h) => keyOf(h.module, h.name)));
 }
 
 /** Strongly connected components (Tarjan, without recursion), each listed once, in discovery order. */
