@@ -46,19 +46,8 @@ export interface TscResult {
 /** One spec of the comparison: openapi-typescript both ways, sdkgen's corpus result, the checker's view. */
 export interface CompareResult {
   id: string;
-  ots: {
-    status: OtsOutcome['status'];
-    message?: string;
-    treeMs?: number;
-    namedMs?: number;
-    treeBytes?: number;
-    namedBytes?: number;
-    schemas?: number;
-    leftoverRefs?: number;
-    propertyRefs?: number;
-    tree?: TscResult;
-    named?: TscResult;
-  };
+  /** The worker's outcome (without its id and job time) and the type-check of each output. */
+  ots: Omit<OtsOutcome, 'id' | 'ms'> & { tree?: TscResult; named?: TscResult };
   /** sdkgen's corpus result; `unchecked` when its type-check was skipped (`sdkgen: 'generate'`). */
   sdkgen?: SpecResult & { unchecked?: true };
   /** Bytes of sdkgen's `src/resources` and `src/client.ts` (types, params, resource classes; no runtime). */
